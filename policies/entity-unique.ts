@@ -1,0 +1,35 @@
+import type { Rule, RuleFinding } from '../src/check/types';
+import type { Location } from '../src/model/diagnostics';
+import { where } from '../src/check/where';
+
+/** Reports every declaration after the first with the same key, naming both places. */
+function repeats<T extends { key: string; location: Location }>(items: T[], what: (item: T) => string): RuleFinding[] {
+  const first = new Map<string, T>();
+  const out: RuleFinding[] = [];
+  for (const item of items) {
+    const earlier = first.get(item.key);
+    if (!earlier) first.set(item.key, item);
+    else out.push({ message: `${what(item)} is declared twice: here and at ${where(earlier.location)}`, location: item.location, entity: item.key });
+  }
+  return out;
+}
+
+/** The same system, service contract, logical address or trusted CA declared more than once. */
+const entityUnique: Rule = (state) => {
+  const { catalog } = state;
+  return [
+    ...repeats(catalog.systems, (s) => `system ${s.hsaId}`),
+    ...repeats(catalog.contracts, (c) => `service contract ${c.namespace}`),
+    ...repeats(catalog.logicalAddresses, (la) => `logical address ${la.hsaId}`),
+    ...repeats(
+      catalog.serviceDomains.map((d) => ({ key: d.domain.toLowerCase(), location: d.location, domain: d.domain })),
+      (d) => `service domain ${d.domain}`,
+    ),
+    ...repeats(
+      catalog.trustedCas.map((ca) => ({ key: ca.decl.name.toLowerCase(), location: ca.location, name: ca.decl.name })),
+      (ca) => `trusted CA ${ca.name}`,
+    ),
+  ];
+};
+
+export default entityUnique;

@@ -1,0 +1,54 @@
+import type { Rule, RuleFinding } from '../src/check/types';
+import { KNOWN_PROFILES, WILDCARD_ADDRESS } from '../src/model/syntax';
+import type { EnvironmentState } from '../src/model/state';
+
+const PROFILES = new Set<string>(KNOWN_PROFILES.map((p) => p.toLowerCase()));
+
+/**
+ * Everything a declaration names must be declared: systems, service contracts, logical
+ * addresses (the catalog needs their descriptions), RIV-TA profiles and environments.
+ */
+const referenceExists: Rule = (state, { repository }) => {
+  const out: RuleFinding[] = [];
+  const { catalog } = state;
+  const system = (hsaId: string, role: string, location: RuleFinding['location']) => {
+    if (!catalog.systemIndex.has(hsaId.toLowerCase())) {
+      out.push({ message: `${role} ${hsaId} is not a system declared under config/systems/`, location, entity: hsaId });
+    }
+  };
+  for (const c of [...state.installedContracts, ...state.routingGroups.flatMap((g) => g.contracts), ...state.authorizationGroups.flatMap((g) => g.contracts)]) {
+    if (c.problem) out.push({ message: `service contract ${c.ref} ${c.problem}`, location: c.location, entity: c.ref });
+  }
+  for (const g of state.routingGroups) {
+    system(g.decl.producer, 'producer', g.location);
+    if (!PROFILES.has(g.decl.profile.toLowerCase())) {
+      out.push({ message: `RIV-TA profile ${g.decl.profile} is not known to the platform (${KNOWN_PROFILES.join(', ')})`, location: g.location, entity: g.decl.profile });
+    }
+  }
+  for (const g of state.authorizationGroups) system(g.decl.consumer, 'consumer', g.location);
+  out.push(...unknownAddresses(state));
+  for (const la of catalog.logicalAddresses) {
+    if (la.parent && !catalog.logicalAddressIndex.has(la.parent.toLowerCase())) {
+      out.push({ message: `logical address ${la.hsaId} names parent ${la.parent}, which is not in the catalog`, location: la.location, entity: la.hsaId });
+    }
+  }
+  const from = state.environment?.promotesFrom;
+  if (from && !repository.environments.has(from)) {
+    out.push({ message: `environment ${state.name} promotes from ${from}, which does not exist`, location: state.location, entity: state.name });
+  }
+  return out;
+};
+
+/** One finding per unknown address as listed, not per expanded entry. */
+function unknownAddresses(state: EnvironmentState): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const g of [...state.routingGroups, ...state.authorizationGroups]) {
+    for (const { logicalAddress: la, location } of g.addresses) {
+      if (la === WILDCARD_ADDRESS || state.catalog.logicalAddressIndex.has(la.toLowerCase())) continue;
+      out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description`, location, entity: la });
+    }
+  }
+  return out;
+}
+
+export default referenceExists;

@@ -1,0 +1,55 @@
+import type { EnvironmentState } from '../model/state';
+import type { CheckResult, Finding, RuleContext, RuleSpec } from './types';
+import { applySuppressions } from './suppressions';
+
+/** Runs every rule of the pack on one environment, at the levels its stage calls for. */
+export function checkEnvironment(state: EnvironmentState, pack: readonly RuleSpec[], context: RuleContext): Finding[] {
+  const stage = state.environment?.stage ?? 'test';
+  const findings: Finding[] = [];
+  for (const spec of pack) {
+    for (const f of spec.rule(state, context)) {
+      findings.push({ ...f, rule: spec.id, level: spec.levels[stage], env: state.name });
+    }
+  }
+  return applySuppressions(findings, state.suppressions);
+}
+
+/**
+ * Checks all given environments. A finding about shared configuration shows up once even though
+ * every environment sees it; findings are ordered by file and line for stable reports.
+ */
+export function checkRepository(states: EnvironmentState[], pack: readonly RuleSpec[], context: RuleContext): CheckResult {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const state of states) {
+    for (const f of checkEnvironment(state, pack, context)) {
+      const key = [f.rule, f.location.file, f.location.line, f.location.col, f.message].join('\0');
+      if (f.location.file.startsWith('environments/') || !seen.has(key)) findings.push(f);
+      seen.add(key);
+    }
+  }
+  findings.sort(byLocation);
+  return { findings, summary: summarize(findings) };
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  return (
+    a.location.file.localeCompare(b.location.file) ||
+    a.location.line - b.location.line ||
+    (a.location.col ?? 0) - (b.location.col ?? 0) ||
+    a.rule.localeCompare(b.rule) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+export function summarize(findings: readonly Finding[]): CheckResult['summary'] {
+  let errors = 0;
+  let warnings = 0;
+  let suppressed = 0;
+  for (const f of findings) {
+    if (f.suppressed) suppressed++;
+    else if (f.level === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings, suppressed };
+}

@@ -1,0 +1,47 @@
+import type { Location } from '../model/diagnostics';
+import type { Stage } from '../model/schemas';
+import type { EnvironmentState, RepositoryState } from '../model/state';
+
+export type Level = 'error' | 'warning';
+
+/** What a rule returns: the level comes from the pack, never from the rule. */
+export interface RuleFinding {
+  message: string;
+  location: Location;
+  /** The natural key of what the finding is about (HSA-id, namespace, routing key). */
+  entity?: string;
+}
+
+export interface RuleContext {
+  /** The clock: validity dates and certificate expiry are judged against this, never `new Date()`. */
+  now: Date;
+  /** The whole repository, for rules that compare environments (promotion). */
+  repository: RepositoryState;
+  /** The same environment at the base revision, for process gates that compare (plan only). */
+  base?: EnvironmentState;
+}
+
+/** A policy rule: a pure function over the resolved model. */
+export type Rule = (state: EnvironmentState, context: RuleContext) => RuleFinding[];
+
+/** A rule as the pack registers it: its id is its file name under policies/. */
+export interface RuleSpec {
+  id: string;
+  rule: Rule;
+  /** One line for `tak rules` and the reports' help text. */
+  explanation: string;
+  levels: Record<Stage, Level>;
+}
+
+export interface Finding extends RuleFinding {
+  rule: string;
+  level: Level;
+  env: string;
+  /** Present when a declared suppression accepted this finding; it then counts as neither error nor warning. */
+  suppressed?: { reason: string; ticket?: string; location: Location };
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  summary: { errors: number; warnings: number; suppressed: number };
+}

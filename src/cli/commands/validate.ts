@@ -1,0 +1,40 @@
+import { Option, type Command } from 'commander';
+import { checkRepository } from '../../check/engine';
+import { pack } from '../../../policies/pack';
+import { readWorkingTree } from '../../pipeline';
+import { renderText } from '../../report/validate-text';
+import { renderJson } from '../../report/validate-json';
+import { renderSarif } from '../../report/validate-sarif';
+import { renderMarkdown } from '../../report/validate-markdown';
+import { EXIT } from '../errors';
+import { clock, repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
+import { version } from '../version';
+
+interface ValidateOptions extends CommonOptions {
+  env?: string;
+  format: 'text' | 'json' | 'sarif' | 'markdown';
+}
+
+/** `tak validate`: offline checks of the declarations; never writes to the repository. */
+export function register(program: Command): void {
+  withCommonOptions(program.command('validate'))
+    .description('check the declarations against their schemas and the policy rules')
+    .option('-e, --env <name>', 'only this environment')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
+    .action(async (options: ValidateOptions) => {
+      const root = repositoryRoot(options);
+      const now = clock(options);
+      const repository = await readWorkingTree(root);
+      const states = selectEnvironments(repository, options.env);
+      const result = checkRepository(states, pack, { now, repository });
+      const names = states.map((s) => s.name);
+      const render = {
+        text: () => renderText(result, names),
+        json: () => renderJson(result),
+        sarif: () => renderSarif(result, pack, version),
+        markdown: () => renderMarkdown(result, names),
+      }[options.format];
+      process.stdout.write(render());
+      process.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+    });
+}

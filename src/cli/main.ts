@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT } from './errors';
+import { version } from './version';
+import { register as validate } from './commands/validate';
+
+/** The commands, each in its own file; the CLI only wires them to the steps of src/. */
+const commands = [validate];
+
+export function buildProgram(): Command {
+  const program = new Command('tak')
+    .description('The platform addressing catalog (TAK) as code')
+    .version(version)
+    .exitOverride()
+    .showHelpAfterError('(run tak --help for the commands)');
+  for (const register of commands) register(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI: known problems get one clear line and exit 2; anything else is a bug, with its trace. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`tak: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`tak: internal error, please report it: ${(error as Error)?.stack ?? error}\n`);
+    return 70;
+  }
+}

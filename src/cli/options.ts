@@ -1,0 +1,46 @@
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { Option, type Command } from 'commander';
+import { CliError } from './errors';
+import type { RepositoryState } from '../model/state';
+
+export interface CommonOptions {
+  dir: string;
+  now?: string;
+}
+
+/** `-C, --dir` and `--now`, which every command takes. */
+export function withCommonOptions(command: Command): Command {
+  return command
+    .option('-C, --dir <path>', 'repository root', '.')
+    .addOption(new Option('--now <date>', 'judge validity dates and certificate expiry as of this date (YYYY-MM-DD)'));
+}
+
+/** The repository root, refusing a folder that has neither config/ nor environments/. */
+export function repositoryRoot(options: CommonOptions): string {
+  const root = path.resolve(options.dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliError(`${options.dir} is not a folder`);
+  if (!existsSync(path.join(root, 'config')) && !existsSync(path.join(root, 'environments'))) {
+    throw new CliError(`${root} has neither config/ nor environments/; run the command in a tak-gitops repository or pass -C`);
+  }
+  return root;
+}
+
+export function clock(options: CommonOptions): Date {
+  if (!options.now) return new Date();
+  const date = new Date(`${options.now}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.now) || Number.isNaN(date.getTime())) {
+    throw new CliError(`--now ${options.now} is not a date written YYYY-MM-DD`);
+  }
+  return date;
+}
+
+/** The environments a command works on: all of them, or the one named by --env. */
+export function selectEnvironments(state: RepositoryState, env?: string) {
+  if (!env) return [...state.environments.values()];
+  const one = state.environments.get(env);
+  if (!one) {
+    throw new CliError(`there is no environment "${env}" (have: ${[...state.environments.keys()].join(', ') || 'none'})`);
+  }
+  return [one];
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../model/diagnostics';
+import { decodeText } from './decode';
+import { isDeclarationFile, placementOf, type FileKind } from './layout';
+import { fileLocator, type Locator } from './locator';
+import { UnreadableFile, type RepositoryReader } from './reader';
+import { importDeclaration } from './typescript';
+import { parseYaml } from './yaml';
+
+/** One declaration file as read: its place, its plain value and a way back to its lines. */
+export interface LoadedFile {
+  path: string;
+  kind: FileKind;
+  env?: string;
+  value: unknown;
+  locator: Locator;
+  /** Content hash, so that a later step can skip work on files that did not change. */
+  hash: string;
+}
+
+export interface LoadResult {
+  files: LoadedFile[];
+  /** Every other file under config/ and environments/ (certificates, CSV lists), by path. */
+  assets: Map<string, Buffer>;
+  diagnostics: Diagnostic[];
+}
+
+/** A per-run cache of parsed files keyed by content hash (used when two states share files). */
+export type ParseCache = Map<string, { value: unknown; locator: Locator; diagnostics: Diagnostic[] }>;
+
+/** Reads every file below config/ and environments/; each problem becomes one located diagnostic. */
+export async function loadRepository(reader: RepositoryReader, cache?: ParseCache): Promise<LoadResult> {
+  const result: LoadResult = { files: [], assets: new Map(), diagnostics: [] };
+  for (const file of await reader.list()) {
+    try {
+      await loadOne(reader, file, result, cache);
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error;
+      result.diagnostics.push({ message: `${file} ${error.message}`, location: { file, line: 1 } });
+    }
+  }
+  return result;
+}
+
+async function loadOne(reader: RepositoryReader, file: string, result: LoadResult, cache?: ParseCache) {
+  if (!isDeclarationFile(file)) {
+    result.assets.set(file, await reader.read(file));
+    return;
+  }
+  const placement = placementOf(file);
+  if ('hint' in placement) {
+    result.diagnostics.push({ message: `${file} ${placement.hint}`, location: { file, line: 1 } });
+    return;
+  }
+  if (file.endsWith('.ts')) {
+    const absolute = await reader.importPath(file);
+    decodeText(await reader.read(file));
+    const value = importDeclaration(absolute);
+    result.files.push({ path: file, ...placement, value, locator: fileLocator(file), hash: '' });
+    return;
+  }
+  const bytes = await reader.read(file);
+  const hash = createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
+  let parsed = cache?.get(hash);
+  if (!parsed) {
+    parsed = parseYaml(file, decodeText(bytes));
+    cache?.set(hash, parsed);
+  }
+  result.diagnostics.push(...parsed.diagnostics);
+  if (parsed.diagnostics.length === 0) {
+    result.files.push({ path: file, ...placement, value: parsed.value, locator: parsed.locator, hash });
+  }
+}

@@ -1,0 +1,33 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from '../model/diagnostics';
+import { yamlLocator, type Locator } from './locator';
+
+/** Aliases are legitimate, but a handful suffices; more expand exponentially (a "billion laughs"). */
+export const MAX_ALIASES = 100;
+
+export interface ParsedYaml {
+  value: unknown;
+  locator: Locator;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses YAML 1.2 keeping positions; duplicate keys and alias bombs are errors, not surprises. */
+export function parseYaml(file: string, text: string): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const locator = yamlLocator(file, doc, lines);
+  const diagnostics: Diagnostic[] = doc.errors.map((error) => {
+    const { line, col } = lines.linePos(error.pos[0]);
+    return { message: `YAML: ${error.message.split('\n')[0]}`, location: { file, line, col } };
+  });
+  if (diagnostics.length > 0) return { value: undefined, locator, diagnostics };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), locator, diagnostics };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = /alias/i.test(reason)
+      ? `YAML: aliases expand too far (more than ${MAX_ALIASES} per node); write the values out instead`
+      : `YAML: ${reason}`;
+    return { value: undefined, locator, diagnostics: [{ message, location: locator.locate([]) }] };
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The declaration schemas: what a requester may write in `config/` and `environments/`.
+ * Every object is strict, so a misspelt key is an error at its own line rather than silently ignored.
+ * Identifier syntax (HSA-id, namespace, URL) is deliberately not enforced here: imported legacy data
+ * must load, and the integrity rules report what the platform would refuse.
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must not be empty');
+/** A calendar date as the catalog stores it (day granularity). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
+const identifier = text.max(255, 'must be at most 255 characters');
+const environmentName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a lower-case environment name such as test, qa or prod');
+
+/** An approval on record: a document reference and the day it was approved. */
+export const approvalSchema = z.strictObject({ ref: text, approved: isoDate, by: text.optional() });
+
+/** A finding that the reviewers accepted; the reason is mandatory so the decision is on record. */
+export const suppressionSchema = z.strictObject({
+  rule: text,
+  entity: text.optional(),
+  reason: text,
+  ticket: text.optional(),
+  expires: isoDate.optional(),
+});
+const suppressions = z.array(suppressionSchema).optional();
+
+export const contactSchema = z.strictObject({
+  role: text,
+  name: text,
+  email: z.email().optional(),
+  phone: text.optional(),
+});
+
+/** A producer's endpoint host as the firewall must know it. */
+export const endpointSchema = z.strictObject({
+  host: text,
+  port: z.number().int().min(1).max(65535).default(443),
+  addresses: z.array(text).min(1, 'must list at least one address (CIDR)'),
+});
+
+/** What a system has in one environment: its certificates and its network presence. */
+export const systemEnvironmentSchema = z.strictObject({
+  certificates: z.array(text).default([]),
+  endpoints: z.array(endpointSchema).default([]),
+  sourceAddresses: z.array(text).default([]),
+});
+
+/** A system (tjänstekomponent), identified by the HSA-id of its function certificate. */
+export const systemSchema = z.strictObject({
+  hsaId: identifier,
+  name: text,
+  description: text.optional(),
+  organisation: text,
+  owners: z.array(text).default([]),
+  contacts: z.array(contactSchema).default([]),
+  deactivated: z.strictObject({ date: isoDate, reason: text.optional() }).optional(),
+  environments: z.record(environmentName, systemEnvironmentSchema).default({}),
+  suppressions,
+});
+
+/** A service contract (tjänstekontrakt) within its domain. */
+export const contractSchema = z.strictObject({
+  name: text,
+  major: z.number().int().min(0),
+  minor: z.number().int().min(0).default(0),
+  description: text.optional(),
+  /** A full namespace for legacy contracts that do not follow `urn:riv:<domain>:<name>Responder:<major>`. */
+  namespace: identifier.optional(),
+});
+
+/** A service domain (tjänstedomän) and its contracts. */
+export const serviceDomainSchema = z.strictObject({
+  domain: identifier,
+  name: text.optional(),
+  description: text.optional(),
+  owners: z.array(text).default([]),
+  contracts: z.array(contractSchema).default([]),
+  suppressions,
+});
+
+/** A logical address (logisk adress): usually the HSA-id of a care unit or a system. */
+export const logicalAddressSchema = z.strictObject({
+  hsaId: identifier,
+  description: text.max(255, 'must be at most 255 characters'),
+  parent: identifier.optional(),
+});
+
+export const logicalAddressCatalogSchema = z.strictObject({
+  logicalAddresses: z.array(logicalAddressSchema),
+  suppressions,
+});
+
+export const trustedCaSchema = z.strictObject({
+  name: text,
+  file: text,
+  environments: z.array(environmentName).min(1),
+  /** A test CA (for example TEST SITHS e-id Function CA v1) must never be trusted in production. */
+  test: z.boolean().default(false),
+});
+
+export const trustedCasSchema = z.strictObject({ cas: z.array(trustedCaSchema), suppressions });
+
+export const stageSchema = z.enum(['test', 'qa', 'prod']);
+
+export const kubernetesTargetSchema = z.strictObject({
+  context: text.optional(),
+  namespace: text,
+  host: text,
+  backend: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('local'), path: text }),
+      z.strictObject({ type: z.literal('kubernetes'), secretSuffix: text, namespace: text.optional() }),
+    ])
+    .optional(),
+});
+
+/** `environments/<env>/environment.yaml`: what one platform environment is and what it has installed. */
+export const environmentSchema = z.strictObject({
+  name: environmentName,
+  platform: text,
+  stage: stageSchema,
+  description: text.optional(),
+  promotesFrom: environmentName.optional(),
+  kubernetes: kubernetesTargetSchema.optional(),
+  installedContracts: z.array(text).default([]),
+  orderEndpoint: z.url().optional(),
+  suppressions,
+});
+
+const validity = {
+  validFrom: isoDate.optional(),
+  validTo: isoDate.optional(),
+  /** Explicit approval for a wildcard (`*`) or root (`SE`) logical address. */
+  wildcardApproval: approvalSchema.optional(),
+  /** The entry existed before the system was deactivated, so keeping it is allowed. */
+  preExisting: z.boolean().optional(),
+};
+
+/** Routing (vägval): one producer, its endpoint per contract, for many logical addresses. */
+export const routingGroupSchema = z.strictObject({
+  producer: identifier,
+  profile: identifier,
+  contracts: z
+    .record(text, text)
+    .refine((m) => Object.keys(m).length > 0, 'must map at least one contract to its endpoint URL'),
+  logicalAddresses: z.array(identifier).min(1),
+  ...validity,
+});
+
+/** The catalog's optional authorization filter, used by aggregating services. */
+export const filterSchema = z.strictObject({
+  serviceDomain: text.regex(/^\S+$/, 'must not contain white space'),
+  categorizations: z.array(text).default([]),
+});
+
+/** Consumer authorization (anropsbehörighet): one consumer, many contracts, many logical addresses. */
+export const authorizationGroupSchema = z.strictObject({
+  consumer: identifier,
+  contracts: z.array(text).min(1),
+  logicalAddresses: z.array(identifier).min(1),
+  integrationAgreement: text.optional(),
+  filters: z.array(filterSchema).optional(),
+  ...validity,
+});
+
+export const testEvidenceSchema = z.strictObject({
+  selfDeclaration: approvalSchema.optional(),
+  endToEnd: approvalSchema.optional(),
+});
+
+/** A connection file under `environments/<env>/`: routing and authorizations that belong together. */
+export const connectionSchema = z.strictObject({
+  description: text.optional(),
+  prestudy: approvalSchema.optional(),
+  testEvidence: testEvidenceSchema.optional(),
+  routing: z.array(routingGroupSchema).default([]),
+  authorizations: z.array(authorizationGroupSchema).default([]),
+  suppressions,
+});
+
+export type SystemDecl = z.output<typeof systemSchema>;
+export type SystemInput = z.input<typeof systemSchema>;
+export type SystemEnvironment = z.output<typeof systemEnvironmentSchema>;
+export type Endpoint = z.output<typeof endpointSchema>;
+export type ServiceDomainDecl = z.output<typeof serviceDomainSchema>;
+export type ServiceDomainInput = z.input<typeof serviceDomainSchema>;
+export type ContractDecl = z.output<typeof contractSchema>;
+export type LogicalAddressDecl = z.output<typeof logicalAddressSchema>;
+export type LogicalAddressCatalogInput = z.input<typeof logicalAddressCatalogSchema>;
+export type TrustedCaDecl = z.output<typeof trustedCaSchema>;
+export type TrustedCasInput = z.input<typeof trustedCasSchema>;
+export type EnvironmentDecl = z.output<typeof environmentSchema>;
+export type EnvironmentInput = z.input<typeof environmentSchema>;
+export type Stage = z.output<typeof stageSchema>;
+export type RoutingGroupDecl = z.output<typeof routingGroupSchema>;
+export type AuthorizationGroupDecl = z.output<typeof authorizationGroupSchema>;
+export type FilterDecl = z.output<typeof filterSchema>;
+export type ConnectionDecl = z.output<typeof connectionSchema>;
+export type ConnectionInput = z.input<typeof connectionSchema>;
+export type Approval = z.output<typeof approvalSchema>;
+export type SuppressionDecl = z.output<typeof suppressionSchema>;

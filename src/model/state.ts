@@ -1,0 +1,163 @@
+/**
+ * The resolved model: what one environment declares, expanded into single routing entries and
+ * authorizations keyed by natural keys (lower-cased, as the platform's cache matches them), each
+ * carrying the file and line it came from. Every later step (check, plan, synth, export) reads
+ * only this.
+ */
+import type { Locator } from '../load/locator';
+import type { Diagnostic, Location } from './diagnostics';
+import type * as s from './schemas';
+
+export interface System {
+  key: string;
+  hsaId: string;
+  decl: s.SystemDecl;
+  location: Location;
+}
+
+/** A service contract (tjänstekontrakt); `namespace` is its identity on the platform. */
+export interface ServiceContract {
+  key: string;
+  namespace: string;
+  domain: string;
+  name: string;
+  major: number;
+  minor: number;
+  description?: string;
+  location: Location;
+}
+
+export interface ServiceDomain {
+  domain: string;
+  decl: s.ServiceDomainDecl;
+  location: Location;
+}
+
+/** A logical address (logisk adress) of the catalog. */
+export interface LogicalAddress {
+  key: string;
+  hsaId: string;
+  description: string;
+  parent?: string;
+  location: Location;
+}
+
+export interface TrustedCa {
+  decl: s.TrustedCaDecl;
+  location: Location;
+}
+
+export interface Suppression {
+  decl: s.SuppressionDecl;
+  file: string;
+  location: Location;
+}
+
+/** What `config/` declares, shared by every environment. */
+export interface Catalog {
+  systems: System[];
+  systemIndex: Map<string, System>;
+  serviceDomains: ServiceDomain[];
+  contracts: ServiceContract[];
+  contractIndex: Map<string, ServiceContract>;
+  /** `getforms:2` -> the contracts with that short name and major version (more than one: ambiguous). */
+  contractsByShortName: Map<string, ServiceContract[]>;
+  logicalAddresses: LogicalAddress[];
+  logicalAddressIndex: Map<string, LogicalAddress>;
+  trustedCas: TrustedCa[];
+  /** Non-declaration files (certificates and the like) by repository path. */
+  assets: Map<string, Buffer>;
+  suppressions: Suppression[];
+  diagnostics: Diagnostic[];
+}
+
+/** A contract as a declaration names it, and what it resolved to. */
+export interface ContractReference {
+  ref: string;
+  namespace?: string;
+  /** Why it did not resolve (unknown, or ambiguous between namespaces). */
+  problem?: string;
+  location: Location;
+}
+
+/** A connection file (one pull request's worth of routing and authorizations). */
+export interface Connection {
+  file: string;
+  env: string;
+  decl: s.ConnectionDecl;
+  locator: Locator;
+}
+
+/** A logical address as a group lists it, with its own line (so findings point into long lists). */
+export interface AddressReference {
+  logicalAddress: string;
+  location: Location;
+}
+
+export interface RoutingGroup {
+  connection: Connection;
+  decl: s.RoutingGroupDecl;
+  location: Location;
+  contracts: (ContractReference & { url: string })[];
+  addresses: AddressReference[];
+}
+
+export interface AuthorizationGroup {
+  connection: Connection;
+  decl: s.AuthorizationGroupDecl;
+  location: Location;
+  contracts: ContractReference[];
+  addresses: AddressReference[];
+}
+
+/** One routing entry (vägval): (contract, logical address) -> producer's endpoint. */
+export interface RoutingEntry {
+  /** naturalKey(contract, logicalAddress) */
+  key: string;
+  /** The contract's namespace (or the reference as written, when it did not resolve). */
+  contract: string;
+  logicalAddress: string;
+  producer: string;
+  url: string;
+  profile: string;
+  validFrom?: string;
+  validTo?: string;
+  group: RoutingGroup;
+  location: Location;
+}
+
+/** One consumer authorization (anropsbehörighet): (consumer, contract, logical address). */
+export interface Authorization {
+  /** naturalKey(consumer, contract, logicalAddress) */
+  key: string;
+  consumer: string;
+  contract: string;
+  logicalAddress: string;
+  validFrom?: string;
+  validTo?: string;
+  group: AuthorizationGroup;
+  location: Location;
+}
+
+export interface EnvironmentState {
+  name: string;
+  /** Absent when the folder has connection files but no environment.yaml (a schema finding says so). */
+  environment?: s.EnvironmentDecl;
+  location: Location;
+  catalog: Catalog;
+  installedContracts: ContractReference[];
+  connections: Connection[];
+  routingGroups: RoutingGroup[];
+  authorizationGroups: AuthorizationGroup[];
+  routing: RoutingEntry[];
+  authorizations: Authorization[];
+  /** The catalog's suppressions and this environment's own. */
+  suppressions: Suppression[];
+  /** Load and schema problems of the shared catalog and of this environment's files. */
+  diagnostics: Diagnostic[];
+}
+
+export interface RepositoryState {
+  catalog: Catalog;
+  environments: Map<string, EnvironmentState>;
+}

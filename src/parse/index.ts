@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { Diagnostic } from '../model/diagnostics';
+import * as s from '../model/schemas';
+import type { FileKind } from '../load/layout';
+import type { LoadedFile, LoadResult } from '../load';
+import type { Locator } from '../load/locator';
+import { describeIssue } from './issues';
+
+/** A validated declaration together with the file it came from. */
+export interface Declared<T> {
+  value: T;
+  file: string;
+  env?: string;
+  locator: Locator;
+}
+
+export interface Declarations {
+  systems: Declared<s.SystemDecl>[];
+  serviceDomains: Declared<s.ServiceDomainDecl>[];
+  logicalAddressCatalogs: Declared<z.output<typeof s.logicalAddressCatalogSchema>>[];
+  trustedCas: Declared<z.output<typeof s.trustedCasSchema>>[];
+  environments: Declared<s.EnvironmentDecl>[];
+  connections: Declared<s.ConnectionDecl>[];
+  assets: Map<string, Buffer>;
+  diagnostics: Diagnostic[];
+}
+
+const schemas = {
+  system: s.systemSchema,
+  'service-domain': s.serviceDomainSchema,
+  'logical-addresses': s.logicalAddressCatalogSchema,
+  'trusted-cas': s.trustedCasSchema,
+  environment: s.environmentSchema,
+  connection: s.connectionSchema,
+} satisfies Record<FileKind, z.ZodType>;
+
+const listOf: Record<FileKind, keyof Omit<Declarations, 'assets' | 'diagnostics'>> = {
+  system: 'systems',
+  'service-domain': 'serviceDomains',
+  'logical-addresses': 'logicalAddressCatalogs',
+  'trusted-cas': 'trustedCas',
+  environment: 'environments',
+  connection: 'connections',
+};
+
+/** Validates each loaded file against the schema its place calls for. */
+export function parseDeclarations(loaded: LoadResult): Declarations {
+  const out: Declarations = {
+    systems: [],
+    serviceDomains: [],
+    logicalAddressCatalogs: [],
+    trustedCas: [],
+    environments: [],
+    connections: [],
+    assets: loaded.assets,
+    diagnostics: [...loaded.diagnostics],
+  };
+  for (const file of loaded.files) parseFile(file, out);
+  return out;
+}
+
+function parseFile(file: LoadedFile, out: Declarations): void {
+  const result = schemas[file.kind].safeParse(file.value, { reportInput: true });
+  if (!result.success) {
+    const entity = entityOf(file);
+    for (const issue of result.error.issues) out.diagnostics.push(describeIssue(issue, file, entity));
+    return;
+  }
+  const declared = { value: result.data, file: file.path, env: file.env, locator: file.locator };
+  (out[listOf[file.kind]] as Declared<unknown>[]).push(declared);
+}
+
+/** The name a person would use for what the file declares, for messages. */
+function entityOf(file: LoadedFile): string | undefined {
+  const value = file.value as Record<string, unknown> | undefined;
+  const key = value && typeof value === 'object' ? (value.hsaId ?? value.domain ?? value.name) : undefined;
+  return typeof key === 'string' ? key : undefined;
+}

@@ -1,0 +1,14 @@
+import { loadRepository, type ParseCache } from './load';
+import { WorkingTreeReader, type RepositoryReader } from './load/reader';
+import { parseDeclarations } from './parse';
+import { resolveRepository } from './resolve';
+import type { RepositoryState } from './model/state';
+
+/** load -> parse -> resolve: the one way any command gets a repository's state. */
+export async function readState(reader: RepositoryReader, cache?: ParseCache): Promise<RepositoryState> {
+  return resolveRepository(parseDeclarations(await loadRepository(reader, cache)));
+}
+
+export function readWorkingTree(root: string): Promise<RepositoryState> {
+  return readState(new WorkingTreeReader(root));
+}

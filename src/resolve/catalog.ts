@@ -1,0 +1,79 @@
+import type { Declarations, Declared } from '../parse';
+import type { Catalog, ServiceContract, Suppression } from '../model/state';
+import type { SuppressionDecl } from '../model/schemas';
+import { naturalKey } from '../model/syntax';
+import { contractNamespace, shortName } from './contracts';
+
+/** Indexes put the first declaration first; the entity-unique rule reports later duplicates. */
+function indexFirst<T>(items: T[], keyOf: (item: T) => string): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const item of items) if (!index.has(keyOf(item))) index.set(keyOf(item), item);
+  return index;
+}
+
+export function suppressionsOf(declared: Declared<{ suppressions?: SuppressionDecl[] }>): Suppression[] {
+  return (declared.value.suppressions ?? []).map((decl, i) => ({
+    decl,
+    file: declared.file,
+    location: declared.locator.locate(['suppressions', i]),
+  }));
+}
+
+/** Builds the shared catalog from everything declared under `config/`. */
+export function resolveCatalog(d: Declarations): Catalog {
+  const systems = d.systems.map((x) => ({
+    key: naturalKey(x.value.hsaId),
+    hsaId: x.value.hsaId,
+    decl: x.value,
+    location: x.locator.locate(['hsaId']),
+  }));
+  const serviceDomains = d.serviceDomains.map((x) => ({ domain: x.value.domain, decl: x.value, location: x.locator.locate([]) }));
+  const contracts: ServiceContract[] = d.serviceDomains.flatMap((x) =>
+    x.value.contracts.map((c, i) => {
+      const namespace = contractNamespace(x.value.domain, c);
+      return {
+        key: naturalKey(namespace),
+        namespace,
+        domain: x.value.domain,
+        name: c.name,
+        major: c.major,
+        minor: c.minor,
+        description: c.description,
+        location: x.locator.locate(['contracts', i]),
+      };
+    }),
+  );
+  const contractIndex = indexFirst(contracts, (c) => c.key);
+  const contractsByShortName = new Map<string, ServiceContract[]>();
+  for (const c of contractIndex.values()) {
+    const key = shortName(c.name, c.major);
+    contractsByShortName.set(key, [...(contractsByShortName.get(key) ?? []), c]);
+  }
+  const logicalAddresses = d.logicalAddressCatalogs.flatMap((x) =>
+    x.value.logicalAddresses.map((la, i) => ({
+      key: naturalKey(la.hsaId),
+      hsaId: la.hsaId,
+      description: la.description,
+      parent: la.parent,
+      location: x.locator.locate(['logicalAddresses', i]),
+    })),
+  );
+  const trustedCas = d.trustedCas.flatMap((x) =>
+    x.value.cas.map((decl, i) => ({ decl, location: x.locator.locate(['cas', i]) })),
+  );
+  const configFiles = [...d.systems, ...d.serviceDomains, ...d.logicalAddressCatalogs, ...d.trustedCas];
+  return {
+    systems,
+    systemIndex: indexFirst(systems, (s) => s.key),
+    serviceDomains,
+    contracts,
+    contractIndex,
+    contractsByShortName,
+    logicalAddresses,
+    logicalAddressIndex: indexFirst(logicalAddresses, (la) => la.key),
+    trustedCas,
+    assets: d.assets,
+    suppressions: configFiles.flatMap(suppressionsOf),
+    diagnostics: d.diagnostics.filter((diag) => !diag.location.file.startsWith('environments/')),
+  };
+}

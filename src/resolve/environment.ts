@@ -1,0 +1,139 @@
+import type { Declarations, Declared } from '../parse';
+import type { ConnectionDecl, EnvironmentDecl } from '../model/schemas';
+import type {
+  AddressReference,
+  Authorization,
+  AuthorizationGroup,
+  Catalog,
+  Connection,
+  ContractReference,
+  EnvironmentState,
+  RoutingEntry,
+  RoutingGroup,
+} from '../model/state';
+import { naturalKey } from '../model/syntax';
+import type { Locator, PathSegment } from '../load/locator';
+import { resolveContractRef } from './contracts';
+import { suppressionsOf } from './catalog';
+
+/** Resolves one environment: its environment.yaml and every connection file below it, expanded. */
+export function resolveEnvironment(name: string, d: Declarations, catalog: Catalog): EnvironmentState {
+  const declared = d.environments.find((e) => e.env === name);
+  const connections = d.connections.filter((c) => c.env === name);
+  const refer = (ref: string, locator: Locator, path: PathSegment[]): ContractReference => ({
+    ref,
+    ...resolveContractRef(ref, catalog.contractIndex, catalog.contractsByShortName),
+    location: locator.locate(path),
+  });
+  const state: EnvironmentState = {
+    name,
+    environment: declared?.value,
+    location: declared?.locator.locate([]) ?? { file: `environments/${name}/environment.yaml`, line: 1 },
+    catalog,
+    installedContracts: (declared?.value.installedContracts ?? []).map((ref, i) =>
+      refer(ref, declared!.locator, ['installedContracts', i]),
+    ),
+    connections: [],
+    routingGroups: [],
+    authorizationGroups: [],
+    routing: [],
+    authorizations: [],
+    suppressions: [...catalog.suppressions, ...environmentSuppressions(declared, connections)],
+    diagnostics: [
+      ...catalog.diagnostics,
+      ...d.diagnostics.filter((diag) => diag.location.file.startsWith(`environments/${name}/`)),
+    ],
+  };
+  const envFileFailed = state.diagnostics.some((diag) => /^environments\/[^/]+\/environment\.(ya?ml|ts)$/.test(diag.location.file));
+  if (!declared && !envFileFailed) {
+    state.diagnostics.push({
+      message: `environments/${name}/ has no environment.yaml; declare its platform id, stage and installed contracts there`,
+      location: state.location,
+    });
+  }
+  for (const c of connections) addConnection(state, c, refer);
+  return state;
+}
+
+function environmentSuppressions(env: Declared<EnvironmentDecl> | undefined, connections: Declared<ConnectionDecl>[]) {
+  return [...(env ? [env] : []), ...connections].flatMap(suppressionsOf);
+}
+
+type Refer = (ref: string, locator: Locator, path: PathSegment[]) => ContractReference;
+
+function addConnection(state: EnvironmentState, declared: Declared<ConnectionDecl>, refer: Refer): void {
+  const { locator } = declared;
+  const connection: Connection = { file: declared.file, env: state.name, decl: declared.value, locator };
+  state.connections.push(connection);
+  declared.value.routing.forEach((decl, g) => {
+    const at: PathSegment[] = ['routing', g];
+    const group: RoutingGroup = {
+      connection,
+      decl,
+      location: locator.locate(at),
+      contracts: Object.entries(decl.contracts).map(([ref, url]) => ({
+        ...refer(ref, locator, [...at, 'contracts', ref]),
+        url,
+      })),
+      addresses: addressesOf(decl.logicalAddresses, locator, at),
+    };
+    state.routingGroups.push(group);
+    for (const contract of group.contracts) {
+      const namespace = contract.namespace ?? contract.ref;
+      for (const a of group.addresses) {
+        state.routing.push(routingEntry(group, namespace, contract.url, a.logicalAddress, a.location));
+      }
+    }
+  });
+  declared.value.authorizations.forEach((decl, g) => {
+    const at: PathSegment[] = ['authorizations', g];
+    const group: AuthorizationGroup = {
+      connection,
+      decl,
+      location: locator.locate(at),
+      contracts: decl.contracts.map((ref, i) => refer(ref, locator, [...at, 'contracts', i])),
+      addresses: addressesOf(decl.logicalAddresses, locator, at),
+    };
+    state.authorizationGroups.push(group);
+    for (const contract of group.contracts) {
+      const namespace = contract.namespace ?? contract.ref;
+      for (const a of group.addresses) {
+        state.authorizations.push(authorization(group, namespace, a.logicalAddress, a.location));
+      }
+    }
+  });
+}
+
+function addressesOf(addresses: string[], locator: Locator, at: PathSegment[]): AddressReference[] {
+  return addresses.map((logicalAddress, i) => ({ logicalAddress, location: locator.locate([...at, 'logicalAddresses', i]) }));
+}
+
+function routingEntry(group: RoutingGroup, contract: string, url: string, la: string, location: RoutingEntry['location']): RoutingEntry {
+  const { decl } = group;
+  return {
+    key: naturalKey(contract, la),
+    contract,
+    logicalAddress: la,
+    producer: decl.producer,
+    url,
+    profile: decl.profile,
+    validFrom: decl.validFrom,
+    validTo: decl.validTo,
+    group,
+    location,
+  };
+}
+
+function authorization(group: AuthorizationGroup, contract: string, la: string, location: Authorization['location']): Authorization {
+  const { decl } = group;
+  return {
+    key: naturalKey(decl.consumer, contract, la),
+    consumer: decl.consumer,
+    contract,
+    logicalAddress: la,
+    validFrom: decl.validFrom,
+    validTo: decl.validTo,
+    group,
+    location,
+  };
+}
