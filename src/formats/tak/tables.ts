@@ -1,0 +1,99 @@
+/**
+ * The platform catalog's own rows (TAK tables), flattened: what an export, a TAK-api dump, an order
+ * execution or the VP cache speaks of. A routing row joins the catalog's vägval with its
+ * anropsadress (producer, profile, URL). Dates are days (YYYY-MM-DD); an absent date is unbounded.
+ * Keys of the maps are natural keys (`naturalKey`), so lookups are case-insensitive as on the platform.
+ */
+import type { EnvironmentState } from '../../model/state';
+import { naturalKey } from '../../model/syntax';
+
+/** tjanstekomponent / logiskadress: an HSA-id and its description. */
+export interface NamedRow {
+  hsaId: string;
+  description: string;
+}
+
+/** tjanstekontrakt */
+export interface ContractRow {
+  namespace: string;
+  description: string;
+  major: number;
+  minor: number;
+}
+
+/** vägval joined with anropsadress */
+export interface RoutingRow {
+  contract: string;
+  logicalAddress: string;
+  producer: string;
+  profile: string;
+  url: string;
+  from?: string;
+  to?: string;
+}
+
+/** The catalog's authorization filter (Filter + Filtercategorization). */
+export interface FilterRow {
+  serviceDomain: string;
+  categorizations: string[];
+}
+
+/** anropsbehörighet */
+export interface AuthorizationRow {
+  consumer: string;
+  contract: string;
+  logicalAddress: string;
+  from?: string;
+  to?: string;
+  /** integrationsavtal: required by the catalog; orders create rows with "AUTOTAKNING". */
+  integrationAgreement?: string;
+  filters: FilterRow[];
+}
+
+export interface TakTables {
+  components: Map<string, NamedRow>;
+  contracts: Map<string, ContractRow>;
+  logicalAddresses: Map<string, NamedRow>;
+  routing: RoutingRow[];
+  authorizations: AuthorizationRow[];
+}
+
+export function emptyTables(): TakTables {
+  return { components: new Map(), contracts: new Map(), logicalAddresses: new Map(), routing: [], authorizations: [] };
+}
+
+/** The rows an environment's declarations amount to, as the platform would hold them. */
+export function tablesFromState(state: EnvironmentState): TakTables {
+  const { catalog } = state;
+  const tables = emptyTables();
+  for (const s of catalog.systems) {
+    tables.components.set(s.key, { hsaId: s.hsaId, description: s.decl.description ?? s.decl.name });
+  }
+  for (const c of catalog.contracts) {
+    tables.contracts.set(c.key, { namespace: c.namespace, description: c.description ?? c.name, major: c.major, minor: c.minor });
+  }
+  for (const la of catalog.logicalAddresses) tables.logicalAddresses.set(la.key, { hsaId: la.hsaId, description: la.description });
+  tables.routing = state.routing.map((r) => ({
+    contract: r.contract,
+    logicalAddress: r.logicalAddress,
+    producer: r.producer,
+    profile: r.profile,
+    url: r.url,
+    from: r.validFrom,
+    to: r.validTo,
+  }));
+  tables.authorizations = state.authorizations.map((a) => ({
+    consumer: a.consumer,
+    contract: a.contract,
+    logicalAddress: a.logicalAddress,
+    from: a.validFrom,
+    to: a.validTo,
+    integrationAgreement: a.group.decl.integrationAgreement,
+    filters: (a.group.decl.filters ?? []).map((f) => ({ serviceDomain: f.serviceDomain, categorizations: f.categorizations })),
+  }));
+  return tables;
+}
+
+export const routingKey = (r: Pick<RoutingRow, 'contract' | 'logicalAddress'>) => naturalKey(r.contract, r.logicalAddress);
+export const authorizationKey = (a: Pick<AuthorizationRow, 'consumer' | 'contract' | 'logicalAddress'>) =>
+  naturalKey(a.consumer, a.contract, a.logicalAddress);
