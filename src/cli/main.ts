@@ -20,8 +20,13 @@ export function buildProgram(): Command {
 /** Runs the CLI: known problems get one clear line and exit 2; anything else is a bug, with its trace. */
 export async function main(argv: string[]): Promise<number> {
   try {
+    process.exitCode = undefined;
     await buildProgram().parseAsync(argv);
-    return Number(process.exitCode ?? EXIT.ok);
+    // Commands report their outcome through process.exitCode; hand it back to the caller instead,
+    // so that the CLI can also be run in-process (tests) without leaking the code.
+    const code = Number(process.exitCode ?? EXIT.ok);
+    process.exitCode = undefined;
+    return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
