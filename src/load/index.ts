@@ -52,15 +52,14 @@ async function loadOne(reader: RepositoryReader, file: string, result: LoadResul
     result.diagnostics.push({ message: `${file} ${placement.hint}`, location: { file, line: 1 } });
     return;
   }
-  if (file.endsWith('.ts')) {
-    const absolute = await reader.importPath(file);
-    decodeText(await reader.read(file));
-    const value = importDeclaration(absolute);
-    result.files.push({ path: file, ...placement, value, locator: fileLocator(file), hash: '' });
-    return;
-  }
   const bytes = await reader.read(file);
   const hash = createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
+  if (file.endsWith('.ts')) {
+    decodeText(bytes);
+    const value = importDeclaration(await reader.importPath(file));
+    result.files.push({ path: file, ...placement, value, locator: fileLocator(file), hash });
+    return;
+  }
   let parsed = cache?.get(hash);
   if (!parsed) {
     parsed = parseYaml(file, decodeText(bytes));
