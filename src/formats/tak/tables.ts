@@ -4,7 +4,7 @@
  * anropsadress (producer, profile, URL). Dates are days (YYYY-MM-DD); an absent date is unbounded.
  * Keys of the maps are natural keys (`naturalKey`), so lookups are case-insensitive as on the platform.
  */
-import type { EnvironmentState } from '../../model/state';
+import type { EnvironmentState, LogicalAddress, ServiceContract, System } from '../../model/state';
 import { naturalKey } from '../../model/syntax';
 
 /** tjanstekomponent / logiskadress: an HSA-id and its description. */
@@ -66,13 +66,9 @@ export function emptyTables(): TakTables {
 export function tablesFromState(state: EnvironmentState): TakTables {
   const { catalog } = state;
   const tables = emptyTables();
-  for (const s of catalog.systems) {
-    tables.components.set(s.key, { hsaId: s.hsaId, description: s.decl.description ?? s.decl.name });
-  }
-  for (const c of catalog.contracts) {
-    tables.contracts.set(c.key, { namespace: c.namespace, description: c.description ?? c.name, major: c.major, minor: c.minor });
-  }
-  for (const la of catalog.logicalAddresses) tables.logicalAddresses.set(la.key, { hsaId: la.hsaId, description: la.description });
+  for (const s of catalog.systems) tables.components.set(s.key, componentRow(s));
+  for (const c of catalog.contracts) tables.contracts.set(c.key, contractRow(c));
+  for (const la of catalog.logicalAddresses) tables.logicalAddresses.set(la.key, logicalAddressRow(la));
   tables.routing = state.routing.map((r) => ({
     contract: r.contract,
     logicalAddress: r.logicalAddress,
@@ -93,6 +89,11 @@ export function tablesFromState(state: EnvironmentState): TakTables {
   }));
   return tables;
 }
+
+/** A declared system as the catalog's tjanstekomponent row. */
+export const componentRow = (s: System): NamedRow => ({ hsaId: s.hsaId, description: s.decl.description ?? s.decl.name });
+export const contractRow = (c: ServiceContract): ContractRow => ({ namespace: c.namespace, description: c.description ?? c.name, major: c.major, minor: c.minor });
+export const logicalAddressRow = (la: LogicalAddress): NamedRow => ({ hsaId: la.hsaId, description: la.description });
 
 export const routingKey = (r: Pick<RoutingRow, 'contract' | 'logicalAddress'>) => naturalKey(r.contract, r.logicalAddress);
 export const authorizationKey = (a: Pick<AuthorizationRow, 'consumer' | 'contract' | 'logicalAddress'>) =>

@@ -1,0 +1,40 @@
+/**
+ * How an order's dates map onto the catalog's rows (day granularity, as the catalog stores them):
+ *
+ * - the date part of `genomforandeTidpunkt` (the execution date, D) becomes `fromTidpunkt` of every
+ *   row the order creates, and `tomTidpunkt` is D + 100 years (the platform's `generateTomDate`);
+ * - an excluded row that is already in effect on D is end-dated at D − 1 day, so its history is kept;
+ *   one that starts after D is soft-deleted (it never took effect).
+ *
+ * An order therefore cannot carry a declared end date or a start date other than D: what starts
+ * later needs an order of its own on or after its start date.
+ */
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `yyyy-MM-dd'T'HH:mm:ssZ` in UTC, e.g. `2026-10-01T08:30:00+0000`. */
+export function orderTimestamp(at: Date): string {
+  return (
+    `${pad(at.getUTCFullYear(), 4)}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}` +
+    `T${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}+0000`
+  );
+}
+
+/** The execution day of an order timestamp: its own calendar date, as written. */
+export function orderDay(timestamp: string): string {
+  return timestamp.slice(0, 10);
+}
+
+/** The same day `years` later; 29 February becomes 28 February in a common year (as Java's Calendar does). */
+export function addYears(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const year = y + years;
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${pad(year, 4)}-${pad(m)}-${pad(Math.min(d, last))}`;
+}
+
+export function previousDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,55 @@
+/**
+ * Reads an order the way the platform does: junk around the outermost `{…}` is trimmed (orders are
+ * pasted from mails and tickets), and the variants real orders send are accepted (formatVersion
+ * `"1.0"`, `1.0` or `"1"`, `kommentar: null`, a missing `exkludera`, null sections). The result is
+ * normalized: numbers, both sections with all five lists.
+ */
+import { validateOrderSchema } from './schema';
+import { emptySection, SECTION_NAMES, type Order, type OrderSection } from './types';
+
+export interface ReadOrderResult {
+  order?: Order;
+  errors: string[];
+}
+
+export function readOrder(text: string): ReadOrderResult {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end < start) return { errors: ['the order has no JSON object ({…}) in it'] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(start, end + 1));
+  } catch (error) {
+    return { errors: [`the order is not valid JSON: ${(error as Error).message}`] };
+  }
+  const errors = validateOrderSchema(value, 'read');
+  if (errors.length > 0) return { errors };
+  return { order: normalize(value as RawOrder), errors: [] };
+}
+
+type RawSection = Partial<Record<keyof OrderSection, unknown[] | null>> | null | undefined;
+type RawOrder = Omit<Order, 'formatVersion' | 'version' | 'kommentar' | 'inkludera' | 'exkludera'> & {
+  formatVersion?: number | string;
+  version?: number | string;
+  kommentar?: string | null;
+  inkludera?: RawSection;
+  exkludera?: RawSection;
+};
+
+function section(raw: RawSection): OrderSection {
+  const out = emptySection();
+  for (const name of SECTION_NAMES) (out[name] as unknown[]) = [...(raw?.[name] ?? [])];
+  return out;
+}
+
+function normalize(raw: RawOrder): Order {
+  const { formatVersion, version, kommentar, inkludera, exkludera, ...rest } = raw;
+  return {
+    ...rest,
+    formatVersion: formatVersion === undefined ? 1 : Number(formatVersion),
+    version: version === undefined ? 1 : Number(version),
+    ...(kommentar == null ? {} : { kommentar }),
+    inkludera: section(inkludera),
+    exkludera: section(exkludera),
+  };
+}
