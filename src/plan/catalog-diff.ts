@@ -1,0 +1,180 @@
+/**
+ * The part of the change set that is about what surrounds the connections in one environment:
+ * the systems that take part (declared for it or named by its routing and authorizations), their
+ * certificates and network presence, the installed contracts, and the catalog objects the head
+ * uses here for the first time.
+ */
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import { commonName, readCertificateFile } from '../certs/read';
+import { componentRow, contractRow, logicalAddressRow } from '../formats/tak/tables';
+import type { EnvironmentState, System } from '../model/state';
+import { naturalKey } from '../model/syntax';
+import type { CertificateItem, ContractItem, EnvironmentChanges, NetworkPresence, SystemItem } from './types';
+
+type CatalogChanges = Pick<EnvironmentChanges, 'systems' | 'certificates' | 'contracts' | 'network' | 'newObjects'>;
+
+export function diffCatalog(base: EnvironmentState | undefined, head: EnvironmentState | undefined): CatalogChanges {
+  const before = systemsIn(base);
+  const after = systemsIn(head);
+  const out: CatalogChanges = {
+    systems: { added: [], removed: [], deactivated: [], changed: [] },
+    certificates: { added: [], removed: [], rotated: [] },
+    contracts: diffContracts(base, head),
+    network: [],
+    newObjects: newObjects(base, head),
+  };
+  for (const [key, s] of after) {
+    const old = before.get(key);
+    if (!old) out.systems.added.push(systemItem(s));
+    else compareSystem(old, s, head!.name, out);
+    diffCertificates(old && certificatesOf(old, base!), certificatesOf(s, head!), s.hsaId, out.certificates);
+  }
+  for (const [key, s] of before) {
+    if (after.has(key)) continue;
+    out.systems.removed.push(systemItem(s));
+    diffCertificates(certificatesOf(s, base!), [], s.hsaId, out.certificates);
+  }
+  return out;
+}
+
+/** The producers and consumers named in an environment, lower-cased. */
+export function namedSystems(state: EnvironmentState | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const g of state?.routingGroups ?? []) out.add(naturalKey(g.decl.producer));
+  for (const g of state?.authorizationGroups ?? []) out.add(naturalKey(g.decl.consumer));
+  return out;
+}
+
+/** Systems that take part in an environment: declared for it, or named by its connections. */
+function systemsIn(state: EnvironmentState | undefined): Map<string, System> {
+  const out = new Map<string, System>();
+  if (!state) return out;
+  const named = namedSystems(state);
+  for (const s of state.catalog.systemIndex.values()) {
+    if (s.decl.environments[state.name] || named.has(s.key)) out.set(s.key, s);
+  }
+  return out;
+}
+
+function systemItem(s: System): SystemItem {
+  return {
+    hsaId: s.hsaId,
+    name: s.decl.name,
+    organisation: s.decl.organisation,
+    ...(s.decl.deactivated ? { deactivated: s.decl.deactivated.date } : {}),
+    location: s.location,
+  };
+}
+
+const DESCRIBING = ['name', 'organisation', 'description', 'owners', 'contacts'] as const;
+
+function compareSystem(old: System, s: System, env: string, out: CatalogChanges): void {
+  const fields: string[] = DESCRIBING.filter((f) => JSON.stringify(old.decl[f]) !== JSON.stringify(s.decl[f]));
+  if (s.decl.deactivated && !old.decl.deactivated) out.systems.deactivated.push(systemItem(s));
+  else if (!s.decl.deactivated && old.decl.deactivated) fields.push('reactivated');
+  if (fields.length > 0) out.systems.changed.push({ key: s.key, before: systemItem(old), after: systemItem(s), fields });
+  const was = presence(old, env);
+  const now = presence(s, env);
+  if (JSON.stringify(was) !== JSON.stringify(now)) out.network.push({ system: s.hsaId, before: was, after: now });
+}
+
+function presence(s: System, env: string): NetworkPresence {
+  const e = s.decl.environments[env];
+  return {
+    endpoints: (e?.endpoints ?? []).map((x) => ({ host: x.host, port: x.port, addresses: x.addresses })),
+    sourceAddresses: e?.sourceAddresses ?? [],
+  };
+}
+
+/** A system's certificates in the environment, identified by fingerprint (files are next to the system file). */
+function certificatesOf(s: System, state: EnvironmentState): CertificateItem[] {
+  return (s.decl.environments[state.name]?.certificates ?? []).map((name) => {
+    const file = path.posix.join(path.posix.dirname(s.location.file), name);
+    const bytes = state.catalog.assets.get(file);
+    const cert = bytes ? readCertificateFile(bytes).certificates[0] : undefined;
+    if (!cert) {
+      const fingerprint = bytes ? createHash('sha256').update(bytes).digest('hex') : `missing:${file}`;
+      return { system: s.hsaId, file, fingerprint };
+    }
+    return { system: s.hsaId, file, fingerprint: cert.fingerprint256, subject: commonName(cert), validTo: new Date(cert.validTo).toISOString().slice(0, 10) };
+  });
+}
+
+function diffCertificates(
+  before: CertificateItem[] | undefined,
+  after: CertificateItem[],
+  system: string,
+  out: CatalogChanges['certificates'],
+): void {
+  const was = new Set((before ?? []).map((c) => c.fingerprint));
+  const now = new Set(after.map((c) => c.fingerprint));
+  const gone = (before ?? []).filter((c) => !now.has(c.fingerprint));
+  const come = after.filter((c) => !was.has(c.fingerprint));
+  if (gone.length > 0 && come.length > 0) out.rotated.push({ system, before: gone, after: come });
+  else {
+    out.added.push(...come);
+    out.removed.push(...gone);
+  }
+}
+
+function installed(state: EnvironmentState | undefined): Map<string, ContractItem> {
+  const out = new Map<string, ContractItem>();
+  for (const ref of state?.installedContracts ?? []) {
+    const namespace = ref.namespace ?? ref.ref;
+    const c = state!.catalog.contractIndex.get(naturalKey(namespace));
+    out.set(naturalKey(namespace), { namespace, name: c ? `${c.name}:${c.major}` : ref.ref });
+  }
+  return out;
+}
+
+function diffContracts(base: EnvironmentState | undefined, head: EnvironmentState | undefined): CatalogChanges['contracts'] {
+  const before = installed(base);
+  const after = installed(head);
+  return {
+    installed: [...after].filter(([k]) => !before.has(k)).map(([, c]) => c),
+    removed: [...before].filter(([k]) => !after.has(k)).map(([, c]) => c),
+  };
+}
+
+/** What an environment uses or installs: natural key -> the identifier as written. */
+interface Used {
+  components: Map<string, string>;
+  logicalAddresses: Map<string, string>;
+  contracts: Map<string, string>;
+}
+
+function used(state: EnvironmentState | undefined): Used {
+  const out: Used = { components: new Map(), logicalAddresses: new Map(), contracts: new Map() };
+  const add = (map: Map<string, string>, id: string) => map.set(naturalKey(id), id);
+  for (const c of installed(state).values()) add(out.contracts, c.namespace);
+  for (const g of state?.routingGroups ?? []) add(out.components, g.decl.producer);
+  for (const g of state?.authorizationGroups ?? []) add(out.components, g.decl.consumer);
+  for (const g of [...(state?.routingGroups ?? []), ...(state?.authorizationGroups ?? [])]) {
+    for (const a of g.addresses) add(out.logicalAddresses, a.logicalAddress);
+    for (const c of g.contracts) add(out.contracts, c.namespace ?? c.ref);
+  }
+  return out;
+}
+
+function newObjects(base: EnvironmentState | undefined, head: EnvironmentState | undefined): CatalogChanges['newObjects'] {
+  const out: CatalogChanges['newObjects'] = { components: [], logicalAddresses: [], contracts: [] };
+  if (!head) return out;
+  const was = used(base);
+  const now = used(head);
+  const { catalog } = head;
+  const fresh = (map: Map<string, string>, old: Map<string, string>) => [...map].filter(([k]) => !old.has(k));
+  for (const [k, id] of fresh(now.components, was.components)) {
+    const s = catalog.systemIndex.get(k);
+    out.components.push(s ? componentRow(s) : { hsaId: id, description: id });
+  }
+  for (const [k, id] of fresh(now.logicalAddresses, was.logicalAddresses)) {
+    const la = catalog.logicalAddressIndex.get(k);
+    out.logicalAddresses.push(la ? logicalAddressRow(la) : { hsaId: id, description: id });
+  }
+  for (const [k] of fresh(now.contracts, was.contracts)) {
+    const c = catalog.contractIndex.get(k);
+    if (c) out.contracts.push(contractRow(c));
+  }
+  return out;
+}

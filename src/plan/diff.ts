@@ -1,0 +1,132 @@
+/**
+ * diff(base, head) per environment: a pure function of two resolved states. Routing entries and
+ * authorizations are matched by natural key (case-insensitive), so where they are declared does not
+ * matter; only what they say does. Cost is linear in the number of entries (Maps by key).
+ */
+import type { EnvironmentState, RoutingEntry, Authorization } from '../model/state';
+import type { AuthorizationItem, Changed, EnvironmentChanges, RoutingField, RoutingItem, Validity } from './types';
+import { diffCatalog } from './catalog-diff';
+
+const sameValidity = (a: Validity, b: Validity) => a.validFrom === b.validFrom && a.validTo === b.validTo;
+
+function routingFields(a: RoutingEntry, b: RoutingEntry): RoutingField[] {
+  const fields: RoutingField[] = [];
+  if (a.url !== b.url) fields.push('url');
+  if (a.profile.toLowerCase() !== b.profile.toLowerCase()) fields.push('profile');
+  if (a.producer.toLowerCase() !== b.producer.toLowerCase()) fields.push('producer');
+  if (!sameValidity(a, b)) fields.push('validity');
+  return fields;
+}
+
+const authorizationFields = (a: Authorization, b: Authorization): 'validity'[] => (sameValidity(a, b) ? [] : ['validity']);
+
+export const routingItem = (r: RoutingEntry): RoutingItem => ({
+  key: r.key,
+  contract: r.contract,
+  logicalAddress: r.logicalAddress,
+  producer: r.producer,
+  profile: r.profile,
+  url: r.url,
+  ...validity(r),
+  location: r.location,
+});
+
+export const authorizationItem = (a: Authorization): AuthorizationItem => ({
+  key: a.key,
+  consumer: a.consumer,
+  contract: a.contract,
+  logicalAddress: a.logicalAddress,
+  ...validity(a),
+  location: a.location,
+});
+
+function validity(v: Validity): Validity {
+  return { ...(v.validFrom ? { validFrom: v.validFrom } : {}), ...(v.validTo ? { validTo: v.validTo } : {}) };
+}
+
+interface Keyed {
+  key: string;
+}
+
+/**
+ * Matches entries by key. A key usually has one entry per side; when it has several (periods one
+ * after another), identical entries match first and the rest pair up in order.
+ */
+export function diffByKey<T extends Keyed, F extends string>(
+  base: readonly T[],
+  head: readonly T[],
+  fieldsOf: (a: T, b: T) => F[],
+): { added: T[]; removed: T[]; changed: Changed<T, F>[] } {
+  const byKey = new Map<string, T[]>();
+  for (const b of base) {
+    const list = byKey.get(b.key);
+    if (list) list.push(b);
+    else byKey.set(b.key, [b]);
+  }
+  const pending: T[] = [];
+  for (const h of head) {
+    const list = byKey.get(h.key);
+    const same = list ? list.findIndex((b) => fieldsOf(b, h).length === 0) : -1;
+    if (same >= 0) list!.splice(same, 1);
+    else pending.push(h);
+  }
+  const added: T[] = [];
+  const changed: Changed<T, F>[] = [];
+  for (const h of pending) {
+    const before = byKey.get(h.key)?.shift();
+    if (before) changed.push({ key: h.key, before, after: h, fields: fieldsOf(before, h) });
+    else added.push(h);
+  }
+  const removed = [...byKey.values()].flat();
+  return { added, removed, changed };
+}
+
+function mapChanged<T, U, F extends string>(c: Changed<T, F>, to: (t: T) => U): Changed<U, F> {
+  return { key: c.key, before: to(c.before), after: to(c.after), fields: c.fields };
+}
+
+/** The changes of one environment; a side that lacks the environment counts as empty. */
+export function diffEnvironment(base: EnvironmentState | undefined, head: EnvironmentState | undefined): EnvironmentChanges {
+  const env = (head ?? base)!.name;
+  const routing = diffByKey(base?.routing ?? [], head?.routing ?? [], routingFields);
+  const authorizations = diffByKey(base?.authorizations ?? [], head?.authorizations ?? [], authorizationFields);
+  return {
+    env,
+    presence: !base ? 'added' : !head ? 'removed' : 'both',
+    platform: (head ?? base)!.environment?.platform,
+    routing: {
+      added: routing.added.map(routingItem),
+      removed: routing.removed.map(routingItem),
+      changed: routing.changed.map((c) => mapChanged(c, routingItem)),
+    },
+    authorizations: {
+      added: authorizations.added.map(authorizationItem),
+      removed: authorizations.removed.map(authorizationItem),
+      changed: authorizations.changed.map((c) => mapChanged(c, authorizationItem)),
+    },
+    ...diffCatalog(base, head),
+  };
+}
+
+/** Every environment of either side, in name order. */
+export function diffRepository(
+  base: ReadonlyMap<string, EnvironmentState>,
+  head: ReadonlyMap<string, EnvironmentState>,
+  only?: string,
+): EnvironmentChanges[] {
+  const names = [...new Set([...base.keys(), ...head.keys()])].filter((n) => !only || n === only).sort();
+  return names.map((n) => diffEnvironment(base.get(n), head.get(n)));
+}
+
+/** Whether an environment has any change at all. */
+export function hasChanges(c: EnvironmentChanges): boolean {
+  if (c.presence !== 'both') return true;
+  const lists = [
+    c.routing.added, c.routing.removed, c.routing.changed,
+    c.authorizations.added, c.authorizations.removed, c.authorizations.changed,
+    c.systems.added, c.systems.removed, c.systems.changed, c.systems.deactivated,
+    c.certificates.added, c.certificates.removed, c.certificates.rotated,
+    c.contracts.installed, c.contracts.removed, c.network,
+  ];
+  return lists.some((l) => l.length > 0);
+}
