@@ -12,8 +12,31 @@ import referenceExists from './reference-exists';
 import routingUnique from './routing-unique';
 import schema from './schema';
 import urlSyntax from './url-syntax';
+import certificateReadable from './certificate-readable';
+import certificateSerialNumber from './certificate-serial-number';
+import certificateChain from './certificate-chain';
+import certificateExpired from './certificate-expired';
+import certificateExpiring from './certificate-expiring';
+import certificateKeyStrength from './certificate-key-strength';
+import noPrivateKey from './no-private-key';
+import consumerSourceAddresses from './consumer-source-addresses';
+import producerEndpointDeclared from './producer-endpoint-declared';
+import cidrSyntax from './cidr-syntax';
+import noAnyAddress from './no-any-address';
+import prestudyApproved from './prestudy-approved';
+import endToEndEvidence from './end-to-end-evidence';
+import promotion from './promotion';
+import deactivatedSystem from './deactivated-system';
+import systemNearDuplicate from './system-near-duplicate';
+import authorizationReachable from './authorization-reachable';
+import routingCallable from './routing-callable';
+import wildcardApproval from './wildcard-approval';
+import suppressionExpired from './suppression-expired';
+import suppressionUnused from './suppression-unused';
 
 const everywhere = (level: Level) => ({ test: level, qa: level, prod: level });
+/** Refused in production, pointed out before it gets there. */
+const errorInProd = { test: 'warning', qa: 'warning', prod: 'error' } as const;
 
 export const pack: readonly RuleSpec[] = [
   { id: 'schema', rule: schema, levels: everywhere('error'), explanation: 'Declaration files can be read, parse as YAML or TypeScript and match their schema.' },
@@ -25,4 +48,30 @@ export const pack: readonly RuleSpec[] = [
   { id: 'routing-unique', rule: routingUnique, levels: everywhere('error'), explanation: 'At most one routing entry per (contract, logical address) at any time, across all files (else VP006).' },
   { id: 'authorization-unique', rule: authorizationUnique, levels: everywhere('error'), explanation: 'No two authorizations for the same (consumer, contract, logical address) overlap in time.' },
   { id: 'entity-unique', rule: entityUnique, levels: everywhere('error'), explanation: 'A system, contract, logical address, service domain or trusted CA is declared once.' },
+  // Certificates
+  { id: 'certificate-readable', rule: certificateReadable, levels: everywhere('error'), explanation: 'Every certificate file a system or the trusted-CA list names exists and holds an X.509 certificate.' },
+  { id: 'certificate-serial-number', rule: certificateSerialNumber, levels: everywhere('error'), explanation: "A system's certificate has the system's HSA-id as subject serialNumber (OID 2.5.4.5)." },
+  { id: 'certificate-chain', rule: certificateChain, levels: everywhere('error'), explanation: "A system's certificate chains (signatures verified) to a CA trusted in the environment; no test CA is trusted in prod." },
+  { id: 'certificate-expired', rule: certificateExpired, levels: everywhere('error'), explanation: 'No certificate (system or trusted CA) is expired or not yet valid.' },
+  { id: 'certificate-expiring', rule: certificateExpiring, levels: everywhere('warning'), explanation: 'A certificate expiring within policy.certificateExpiryWarningDays (default 30) is named with its date.' },
+  { id: 'certificate-key-strength', rule: certificateKeyStrength, levels: everywhere('error'), explanation: 'Certificate keys are RSA of at least 2048 bits or EC of at least 256 bits.' },
+  { id: 'no-private-key', rule: noPrivateKey, levels: everywhere('error'), explanation: 'No private key material (PEM key blocks, PKCS#12, key stores) anywhere in the repository, whatever the file name.' },
+  // Network
+  { id: 'consumer-source-addresses', rule: consumerSourceAddresses, levels: everywhere('error'), explanation: 'A consumer authorized in an environment declares its source addresses (CIDRs) for it.' },
+  { id: 'producer-endpoint-declared', rule: producerEndpointDeclared, levels: everywhere('error'), explanation: "Every endpoint host:port a routing URL uses is declared with its addresses under the producer's endpoints." },
+  { id: 'cidr-syntax', rule: cidrSyntax, levels: everywhere('error'), explanation: 'Source and endpoint addresses are CIDR blocks (address/prefix, no host bits set).' },
+  { id: 'no-any-address', rule: noAnyAddress, levels: errorInProd, explanation: 'No 0.0.0.0/0 or ::/0 as a source or endpoint address (an error in prod).' },
+  // Process gates
+  { id: 'prestudy-approved', rule: prestudyApproved, levels: everywhere('error'), explanation: 'A connection in a qa or prod environment names its approved pre-study (ref and approval date).' },
+  { id: 'end-to-end-evidence', rule: endToEndEvidence, levels: everywhere('error'), explanation: 'A connection in a prod environment names its approved End-2-End test.' },
+  { id: 'promotion', rule: promotion, levels: errorInProd, explanation: 'Every (producer, contract) routing and (consumer, contract) authorization exists in the environment this one promotes from.' },
+  { id: 'deactivated-system', rule: deactivatedSystem, levels: everywhere('error'), explanation: 'A deactivated system gets no routing or authorization unless the group is marked preExisting.' },
+  { id: 'system-near-duplicate', rule: systemNearDuplicate, levels: everywhere('error'), explanation: 'No two systems whose names differ only in case, spacing or punctuation, or whose HSA-ids differ only in case.' },
+  // Consistency (the platform's own reports)
+  { id: 'authorization-reachable', rule: authorizationReachable, levels: everywhere('warning'), explanation: 'An authorization reaches routing: on its address, HSA parents up to SE, *, or units below it.' },
+  { id: 'routing-callable', rule: routingCallable, levels: everywhere('warning'), explanation: 'A routing entry is callable: some consumer is authorized on its address, HSA parents up to SE, *, or units below it.' },
+  { id: 'wildcard-approval', rule: wildcardApproval, levels: errorInProd, explanation: 'Routing or authorization on * or SE has an explicit wildcardApproval (an error in prod).' },
+  // Suppressions
+  { id: 'suppression-expired', rule: suppressionExpired, levels: everywhere('error'), explanation: 'A suppression past its expires date is an error and no longer suppresses.' },
+  { id: 'suppression-unused', audit: suppressionUnused, levels: everywhere('warning'), explanation: 'A suppression that matches no finding is stale.' },
 ];

@@ -7,16 +7,18 @@ export function checkEnvironment(state: EnvironmentState, pack: readonly RuleSpe
   const stage = state.environment?.stage ?? 'test';
   const findings: Finding[] = [];
   for (const spec of pack) {
+    if (!spec.rule) continue;
     for (const f of spec.rule(state, context)) {
       findings.push({ ...f, rule: spec.id, level: spec.levels[stage], env: state.name });
     }
   }
-  return applySuppressions(findings, state.suppressions);
+  return applySuppressions(findings, state.suppressions, context.now);
 }
 
 /**
  * Checks all given environments. A finding about shared configuration shows up once even though
- * every environment sees it; findings are ordered by file and line for stable reports.
+ * every environment sees it; the audits (suppressions that matched nothing) then look at the whole
+ * run; findings are ordered by file and line for stable reports.
  */
 export function checkRepository(states: EnvironmentState[], pack: readonly RuleSpec[], context: RuleContext): CheckResult {
   const seen = new Set<string>();
@@ -28,8 +30,22 @@ export function checkRepository(states: EnvironmentState[], pack: readonly RuleS
       seen.add(key);
     }
   }
+  findings.push(...audit(states, findings, pack, context));
   findings.sort(byLocation);
   return { findings, summary: summarize(findings) };
+}
+
+function audit(states: EnvironmentState[], findings: Finding[], pack: readonly RuleSpec[], context: RuleContext): Finding[] {
+  const stageOf = new Map(states.map((s) => [s.name, s.environment?.stage ?? 'test'] as const));
+  const ruleIds = new Set(pack.map((spec) => spec.id));
+  const out: Finding[] = [];
+  for (const spec of pack) {
+    if (!spec.audit) continue;
+    for (const f of spec.audit({ states, findings, ruleIds }, context)) {
+      out.push({ ...f, rule: spec.id, level: spec.levels[stageOf.get(f.env) ?? 'test'] });
+    }
+  }
+  return out;
 }
 
 function byLocation(a: Finding, b: Finding): number {

@@ -1,5 +1,10 @@
 import type { Suppression } from '../model/state';
+import type { Location } from '../model/diagnostics';
 import type { Finding } from './types';
+import { isoDay } from './periods';
+
+/** The rules about suppressions themselves cannot be suppressed (that would switch the bookkeeping off). */
+export const SUPPRESSION_RULE_PREFIX = 'suppression-';
 
 /**
  * A suppression accepts the findings of its rule that are located in its own file, or, when it
@@ -11,10 +16,31 @@ export function matches(s: Suppression, f: Finding): boolean {
   return s.file === f.location.file;
 }
 
-export function applySuppressions(findings: Finding[], suppressions: readonly Suppression[]): Finding[] {
-  if (suppressions.length === 0) return findings;
+/** Expired on `day` (YYYY-MM-DD): the expiry date itself is the last day it holds. */
+export function isExpired(s: Suppression, day: string): boolean {
+  return s.decl.expires !== undefined && s.decl.expires < day;
+}
+
+/** Identifies a suppression across environments (the shared ones are seen by every environment). */
+export function suppressionKey(location: Location): string {
+  return `${location.file}:${location.line}:${location.col ?? 1}`;
+}
+
+/**
+ * Marks the findings that a live suppression accepts. An expired suppression accepts nothing, so
+ * its finding is reported again (and the suppression-expired rule says why).
+ */
+export function applySuppressions(findings: Finding[], suppressions: readonly Suppression[], now: Date): Finding[] {
+  const day = isoDay(now);
+  const byRule = new Map<string, Suppression[]>();
+  for (const s of suppressions) {
+    if (isExpired(s, day)) continue;
+    byRule.set(s.decl.rule, [...(byRule.get(s.decl.rule) ?? []), s]);
+  }
+  if (byRule.size === 0) return findings;
   return findings.map((f) => {
-    const s = suppressions.find((candidate) => matches(candidate, f));
+    if (f.rule.startsWith(SUPPRESSION_RULE_PREFIX)) return f;
+    const s = byRule.get(f.rule)?.find((candidate) => matches(candidate, f));
     if (!s) return f;
     return { ...f, suppressed: { reason: s.decl.reason, ticket: s.decl.ticket, location: s.location } };
   });

@@ -24,14 +24,27 @@ export interface RuleContext {
 /** A policy rule: a pure function over the resolved model. */
 export type Rule = (state: EnvironmentState, context: RuleContext) => RuleFinding[];
 
+/** What an audit sees: the whole run, after every rule and suppression has been applied. */
+export interface AuditInput {
+  states: readonly EnvironmentState[];
+  findings: readonly Finding[];
+  /** The ids of the pack, so that a suppression naming no rule can say so. */
+  ruleIds: ReadonlySet<string>;
+}
+
+/**
+ * A rule over the run's findings rather than the model (suppressions that matched nothing). It
+ * runs once per run, after the others; each finding names the environment it belongs to.
+ */
+export type Audit = (run: AuditInput, context: RuleContext) => (RuleFinding & { env: string })[];
+
 /** A rule as the pack registers it: its id is its file name under policies/. */
-export interface RuleSpec {
+export type RuleSpec = {
   id: string;
-  rule: Rule;
   /** One line for `tak rules` and the reports' help text. */
   explanation: string;
   levels: Record<Stage, Level>;
-}
+} & ({ rule: Rule; audit?: undefined } | { audit: Audit; rule?: undefined });
 
 export interface Finding extends RuleFinding {
   rule: string;

@@ -6,6 +6,8 @@ import { fileLocator, type Locator } from './locator';
 import { UnreadableFile, type RepositoryReader } from './reader';
 import { importDeclaration } from './typescript';
 import { parseYaml } from './yaml';
+import { privateKeyIn, scanOtherFiles } from './private-keys';
+import type { PrivateKeyFile } from '../model/state';
 
 /** One declaration file as read: its place, its plain value and a way back to its lines. */
 export interface LoadedFile {
@@ -22,6 +24,8 @@ export interface LoadResult {
   files: LoadedFile[];
   /** Every other file under config/ and environments/ (certificates, CSV lists), by path. */
   assets: Map<string, Buffer>;
+  /** Files anywhere in the repository that hold private key material. */
+  privateKeys: PrivateKeyFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -30,21 +34,32 @@ export type ParseCache = Map<string, { value: unknown; locator: Locator; diagnos
 
 /** Reads every file below config/ and environments/; each problem becomes one located diagnostic. */
 export async function loadRepository(reader: RepositoryReader, cache?: ParseCache): Promise<LoadResult> {
-  const result: LoadResult = { files: [], assets: new Map(), diagnostics: [] };
+  const result: LoadResult = { files: [], assets: new Map(), privateKeys: [], diagnostics: [] };
+  const checked = new Set<string>();
   for (const file of await reader.list()) {
     try {
-      await loadOne(reader, file, result, cache);
+      await loadOne(reader, file, result, checked, cache);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
       result.diagnostics.push({ message: `${file} ${error.message}`, location: { file, line: 1 } });
     }
   }
+  result.privateKeys.push(...(await scanOtherFiles(reader, checked)));
   return result;
 }
 
-async function loadOne(reader: RepositoryReader, file: string, result: LoadResult, cache?: ParseCache) {
+/** Reads a file once, noting private key material in it (the private-key scan gets it for free). */
+async function readChecked(reader: RepositoryReader, file: string, result: LoadResult, checked: Set<string>): Promise<Buffer> {
+  const bytes = await reader.read(file);
+  checked.add(file);
+  const key = privateKeyIn(file, bytes);
+  if (key) result.privateKeys.push(key);
+  return bytes;
+}
+
+async function loadOne(reader: RepositoryReader, file: string, result: LoadResult, checked: Set<string>, cache?: ParseCache) {
   if (!isDeclarationFile(file)) {
-    result.assets.set(file, await reader.read(file));
+    result.assets.set(file, await readChecked(reader, file, result, checked));
     return;
   }
   const placement = placementOf(file);
@@ -52,7 +67,7 @@ async function loadOne(reader: RepositoryReader, file: string, result: LoadResul
     result.diagnostics.push({ message: `${file} ${placement.hint}`, location: { file, line: 1 } });
     return;
   }
-  const bytes = await reader.read(file);
+  const bytes = await readChecked(reader, file, result, checked);
   const hash = createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
   if (file.endsWith('.ts')) {
     decodeText(bytes);

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 
 /** Raised for a file that cannot be read as a declaration; the loader turns it into a located error. */
 export class UnreadableFile extends Error {}
@@ -18,9 +20,16 @@ export interface RepositoryReader {
   read(file: string): Promise<Buffer>;
   /** An absolute path from which a TypeScript declaration can be imported. */
   importPath(file: string): Promise<string>;
+  /**
+   * Every file of the repository (not only config/ and environments/), for the private-key scan.
+   * Readers that cannot list it leave it out, and the scan covers only what the loader reads.
+   */
+  listRepository?(): Promise<string[]>;
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** Build output and caches, skipped when the whole tree is walked (outside git). */
+const GENERATED_DIRS = new Set([...SKIPPED_DIRS, 'dist', 'cdktf.out', '.tak', 'coverage', '.cache']);
 
 /** Reads the working tree below `root`, refusing symlinks that lead out of it. */
 export class WorkingTreeReader implements RepositoryReader {
@@ -38,7 +47,25 @@ export class WorkingTreeReader implements RepositoryReader {
     return out.sort();
   }
 
-  private async walk(dir: string, out: string[]): Promise<void> {
+  /**
+   * The files git would commit (tracked, plus untracked ones that are not ignored); outside a git
+   * work tree, every file except dependencies and build output.
+   */
+  async listRepository(): Promise<string[]> {
+    try {
+      const { stdout } = await promisify(execFile)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+        cwd: this.root,
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      return [...new Set(stdout.split('\0').filter(Boolean))].sort();
+    } catch {
+      const out: string[] = [];
+      await this.walk('', out, GENERATED_DIRS);
+      return out.sort();
+    }
+  }
+
+  private async walk(dir: string, out: string[], skipped: ReadonlySet<string> = SKIPPED_DIRS): Promise<void> {
     let entries;
     try {
       entries = await fs.readdir(path.join(this.root, dir), { withFileTypes: true });
@@ -46,9 +73,9 @@ export class WorkingTreeReader implements RepositoryReader {
       return;
     }
     for (const entry of entries) {
-      if (SKIPPED_DIRS.has(entry.name)) continue;
-      const rel = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) await this.walk(rel, out);
+      if (skipped.has(entry.name)) continue;
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await this.walk(rel, out, skipped);
       else if (entry.isFile() || entry.isSymbolicLink()) out.push(rel);
     }
   }

@@ -120,6 +120,14 @@ export const kubernetesTargetSchema = z.strictObject({
     .optional(),
 });
 
+/** How strictly the policy rules treat one environment (every setting has a default). */
+export const environmentPolicySchema = z.strictObject({
+  /** Warn this many days before a certificate expires (default 30). */
+  certificateExpiryWarningDays: z.number().int().min(0).max(3650).optional(),
+  /** Whether everything here must already exist in `promotesFrom` (default true: prod follows qa). */
+  requirePromotion: z.boolean().optional(),
+});
+
 /** `environments/<env>/environment.yaml`: what one platform environment is and what it has installed. */
 export const environmentSchema = z.strictObject({
   name: environmentName,
@@ -130,6 +138,7 @@ export const environmentSchema = z.strictObject({
   kubernetes: kubernetesTargetSchema.optional(),
   installedContracts: z.array(text).default([]),
   orderEndpoint: z.url().optional(),
+  policy: environmentPolicySchema.optional(),
   suppressions,
 });
 
@@ -196,6 +205,7 @@ export type LogicalAddressCatalogInput = z.input<typeof logicalAddressCatalogSch
 export type TrustedCaDecl = z.output<typeof trustedCaSchema>;
 export type TrustedCasInput = z.input<typeof trustedCasSchema>;
 export type EnvironmentDecl = z.output<typeof environmentSchema>;
+export type EnvironmentPolicy = z.output<typeof environmentPolicySchema>;
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type Stage = z.output<typeof stageSchema>;
 export type RoutingGroupDecl = z.output<typeof routingGroupSchema>;

@@ -13,6 +13,8 @@ export interface System {
   hsaId: string;
   decl: s.SystemDecl;
   location: Location;
+  /** Lines of the system's file, for findings about one certificate or address in it. */
+  locator: Locator;
 }
 
 /** A service contract (tjänstekontrakt); `namespace` is its identity on the platform. */
@@ -53,6 +55,14 @@ export interface Suppression {
   location: Location;
 }
 
+/** A file with private key material in it, found by content whatever its name. */
+export interface PrivateKeyFile {
+  file: string;
+  line: number;
+  /** What was found, e.g. `a PKCS#12 (PFX) key store`. */
+  kind: string;
+}
+
 /** What `config/` declares, shared by every environment. */
 export interface Catalog {
   systems: System[];
@@ -67,6 +77,8 @@ export interface Catalog {
   trustedCas: TrustedCa[];
   /** Non-declaration files (certificates and the like) by repository path. */
   assets: Map<string, Buffer>;
+  /** Files anywhere in the repository that hold private key material (they must not). */
+  privateKeys: PrivateKeyFile[];
   suppressions: Suppression[];
   diagnostics: Diagnostic[];
 }
@@ -143,6 +155,8 @@ export interface EnvironmentState {
   name: string;
   /** Absent when the folder has connection files but no environment.yaml (a schema finding says so). */
   environment?: s.EnvironmentDecl;
+  /** Lines of environment.yaml, for findings about one of its settings (absent without the file). */
+  environmentLocator?: Locator;
   location: Location;
   catalog: Catalog;
   installedContracts: ContractReference[];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../model/diagnostics';
+import type { PrivateKeyFile } from '../model/state';
 import * as s from '../model/schemas';
 import type { FileKind } from '../load/layout';
 import type { LoadedFile, LoadResult } from '../load';
@@ -22,6 +23,7 @@ export interface Declarations {
   environments: Declared<s.EnvironmentDecl>[];
   connections: Declared<s.ConnectionDecl>[];
   assets: Map<string, Buffer>;
+  privateKeys: PrivateKeyFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -34,7 +36,7 @@ const schemas = {
   connection: s.connectionSchema,
 } satisfies Record<FileKind, z.ZodType>;
 
-const listOf: Record<FileKind, keyof Omit<Declarations, 'assets' | 'diagnostics'>> = {
+const listOf: Record<FileKind, keyof Omit<Declarations, 'assets' | 'privateKeys' | 'diagnostics'>> = {
   system: 'systems',
   'service-domain': 'serviceDomains',
   'logical-addresses': 'logicalAddressCatalogs',
@@ -53,6 +55,7 @@ export function parseDeclarations(loaded: LoadResult): Declarations {
     environments: [],
     connections: [],
     assets: loaded.assets,
+    privateKeys: loaded.privateKeys,
     diagnostics: [...loaded.diagnostics],
   };
   for (const file of loaded.files) parseFile(file, out);

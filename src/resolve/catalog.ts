@@ -26,6 +26,7 @@ export function resolveCatalog(d: Declarations): Catalog {
     hsaId: x.value.hsaId,
     decl: x.value,
     location: x.locator.locate(['hsaId']),
+    locator: x.locator,
   }));
   const serviceDomains = d.serviceDomains.map((x) => ({ domain: x.value.domain, decl: x.value, location: x.locator.locate([]) }));
   const contracts: ServiceContract[] = d.serviceDomains.flatMap((x) =>
@@ -73,6 +74,7 @@ export function resolveCatalog(d: Declarations): Catalog {
     logicalAddressIndex: indexFirst(logicalAddresses, (la) => la.key),
     trustedCas,
     assets: d.assets,
+    privateKeys: d.privateKeys,
     suppressions: configFiles.flatMap(suppressionsOf),
     diagnostics: d.diagnostics.filter((diag) => !diag.location.file.startsWith('environments/')),
   };

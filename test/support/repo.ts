@@ -14,8 +14,8 @@ export const PRODUCER = 'SE5565594230-B9P';
 export const CONSUMER = 'SE2321000016-A1B2';
 
 export const baseFiles: Record<string, string> = {
-  'config/systems/producer.yaml': `hsaId: ${PRODUCER}\nname: Formulärmotorn\norganisation: Inera AB\n`,
-  'config/systems/consumer.yaml': `hsaId: ${CONSUMER}\nname: Journal\norganisation: Region Exempel\n`,
+  'config/systems/producer.yaml': `hsaId: ${PRODUCER}\nname: Formulärmotorn\norganisation: Inera AB\nenvironments:\n  test:\n    endpoints: [{ host: forms.example.se, port: 443, addresses: [192.0.2.10/32] }]\n`,
+  'config/systems/consumer.yaml': `hsaId: ${CONSUMER}\nname: Journal\norganisation: Region Exempel\nenvironments:\n  test:\n    sourceAddresses: [203.0.113.10/32]\n`,
   'config/service-domains/forms.yaml':
     'domain: infrastructure:eservicesupply:forminteraction\ncontracts:\n  - { name: GetForms, major: 2 }\n  - { name: GetForm, major: 2 }\n',
   'config/logical-addresses/units.yaml': `logicalAddresses:\n  - { hsaId: ${PRODUCER}, description: Formulärmotorn }\n`,

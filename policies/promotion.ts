@@ -1,0 +1,38 @@
+import type { Rule, RuleFinding } from '../src/check/types';
+import { policyOf } from '../src/check/settings';
+import type { EnvironmentState } from '../src/model/state';
+import { naturalKey } from '../src/model/syntax';
+
+const contractOf = (c: { namespace?: string; ref: string }) => c.namespace ?? c.ref;
+
+/** (producer, contract) of every routing group and (consumer, contract) of every authorization group. */
+function promotedPairs(state: EnvironmentState): { routing: Set<string>; authorizations: Set<string> } {
+  const routing = new Set<string>();
+  const authorizations = new Set<string>();
+  for (const g of state.routingGroups) for (const c of g.contracts) routing.add(naturalKey(g.decl.producer, contractOf(c)));
+  for (const g of state.authorizationGroups) for (const c of g.contracts) authorizations.add(naturalKey(g.decl.consumer, contractOf(c)));
+  return { routing, authorizations };
+}
+
+/**
+ * Prod follows qa: what an environment routes or authorizes, per (producer, contract) and
+ * (consumer, contract), was first ordered and tested in the environment it promotes from
+ * (`promotesFrom`; switch off with `policy: { requirePromotion: false }`).
+ */
+const promotion: Rule = (state, { repository }) => {
+  const from = state.environment?.promotesFrom;
+  const source = from ? repository.environments.get(from) : undefined;
+  if (!from || !source || !policyOf(state).requirePromotion) return [];
+  const promoted = promotedPairs(source);
+  const out: RuleFinding[] = [];
+  const check = (set: Set<string>, system: string, contract: string, what: string, location: RuleFinding['location']) => {
+    const key = naturalKey(system, contract);
+    if (set.has(key)) return;
+    out.push({ message: `${what} ${system} for ${contract} is not in ${from}, which ${state.name} promotes from; order and test it in ${from} first`, location, entity: key });
+  };
+  for (const g of state.routingGroups) for (const c of g.contracts) check(promoted.routing, g.decl.producer, contractOf(c), 'routing to producer', c.location);
+  for (const g of state.authorizationGroups) for (const c of g.contracts) check(promoted.authorizations, g.decl.consumer, contractOf(c), 'authorization of consumer', c.location);
+  return out;
+};
+
+export default promotion;

@@ -1,0 +1,70 @@
+/**
+ * Reading X.509 certificates with node's own `crypto.X509Certificate`. Rules stay pure: they hand
+ * in the bytes the loader read (catalog assets) and get plain answers back. Parsing is memoized per
+ * buffer, because several rules and every environment look at the same files.
+ */
+import { X509Certificate } from 'node:crypto';
+
+export interface CertificateFile {
+  /** Every certificate in the file, leaf first as PEM bundles are written. */
+  certificates: X509Certificate[];
+  /** Why the file holds no usable certificate, when it does not. */
+  problem?: string;
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+const parsed = new WeakMap<Buffer, CertificateFile>();
+
+/** The certificates of a PEM (one or more blocks) or DER file. */
+export function readCertificateFile(bytes: Buffer): CertificateFile {
+  let file = parsed.get(bytes);
+  if (!file) {
+    file = parse(bytes);
+    parsed.set(bytes, file);
+  }
+  return file;
+}
+
+function parse(bytes: Buffer): CertificateFile {
+  const text = bytes.toString('latin1');
+  const blocks = text.match(PEM_CERTIFICATE);
+  try {
+    if (blocks) return { certificates: blocks.map((b) => new X509Certificate(b)) };
+    if (bytes[0] === 0x30) return { certificates: [new X509Certificate(bytes)] };
+  } catch (error) {
+    return { certificates: [], problem: `is not a readable X.509 certificate (${(error as Error).message})` };
+  }
+  return { certificates: [], problem: 'holds no certificate (expected a PEM "BEGIN CERTIFICATE" block or DER)' };
+}
+
+/**
+ * The subject's serialNumber attribute (OID 2.5.4.5), which is where a SITHS function certificate
+ * carries the system's HSA-id. Node prints the subject one attribute per line, escaping specials.
+ */
+export function subjectSerialNumber(cert: X509Certificate): string | undefined {
+  for (const line of cert.subject.split('\n')) {
+    const m = /^serialNumber=(.*)$/.exec(line);
+    if (m) return m[1].replace(/\\(.)/g, '$1');
+  }
+  return undefined;
+}
+
+/** The subject's common name, to name a certificate in messages. */
+export function commonName(cert: X509Certificate): string {
+  const m = /^CN=(.*)$/m.exec(cert.subject);
+  return m ? m[1] : cert.subject.replace(/\n/g, ', ');
+}
+
+/** Whether `issuer` issued `cert`: names match and the signature verifies with the issuer's key. */
+export function issuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
+  try {
+    return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/** Certificate validity as instants (node 20 gives them as text such as "Nov 22 23:53:04 2031 GMT"). */
+export function validity(cert: X509Certificate): { from: Date; to: Date } {
+  return { from: new Date(cert.validFrom), to: new Date(cert.validTo) };
+}
