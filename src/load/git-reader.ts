@@ -1,0 +1,193 @@
+/**
+ * A `RepositoryReader` over a git revision (for `tak plan --base REF`): files are listed and read
+ * from the object database (`git ls-tree`, one `git cat-file --batch` for all blobs), so the user's
+ * working tree and index are never touched.
+ *
+ * TypeScript declarations must be imported from a file on disk, and may import from anywhere in
+ * their revision (`../../../src`, a CSV next to them). The first time one is needed, the whole
+ * revision is extracted with `git archive` into `<root>/.tak/revisions/<sha>-<pid>/` (inside the
+ * repository so that its `node_modules` resolve, and ignored by git); `dispose()` removes it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { DECLARATION_ROOTS, UnreadableFile, type RepositoryReader } from './reader';
+
+/** The revision cannot be read at all (unknown ref, shallow clone, not a git repository). */
+export class RevisionError extends Error {}
+
+interface Entry {
+  mode: string;
+  object: string;
+}
+
+export class GitRevisionReader implements RepositoryReader {
+  readonly label: string;
+  private blobs?: Promise<Map<string, Buffer>>;
+  private extracted?: Promise<string>;
+
+  private constructor(
+    private readonly root: string,
+    private readonly top: string,
+    private readonly prefix: string,
+    readonly commit: string,
+    ref: string,
+    private readonly entries: Map<string, Entry>,
+  ) {
+    this.label = `${ref} (${commit.slice(0, 12)})`;
+  }
+
+  /** Resolves `ref` in the repository that contains `root`, with a clear message when it cannot. */
+  static async open(root: string, ref: string): Promise<GitRevisionReader> {
+    const git = simpleGit(root);
+    let top: string;
+    let prefix: string;
+    try {
+      top = (await git.revparse(['--show-toplevel'])).trim();
+      prefix = (await git.revparse(['--show-prefix'])).trim();
+    } catch {
+      throw new RevisionError(`${root} is not in a git repository; tak plan compares the declarations with a git revision`);
+    }
+    const commit = await resolveCommit(git, ref);
+    if (!commit) {
+      const shallow = (await git.revparse(['--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+      throw new RevisionError(
+        shallow
+          ? `the base ${ref} is not in this shallow clone; fetch it (git fetch --unshallow, or fetch-depth: 0 in actions/checkout) and run again`
+          : `the base ${ref} is not a revision of this repository (git rev-parse ${ref} finds no commit); fetch it, or name a branch, tag or commit`,
+      );
+    }
+    const entries = await listTree(simpleGit(top), commit, prefix);
+    return new GitRevisionReader(root, top, prefix, commit, ref, entries);
+  }
+
+  async list(): Promise<string[]> {
+    return [...this.entries.keys()].filter((f) => DECLARATION_ROOTS.some((r) => f.startsWith(`${r}/`))).sort();
+  }
+
+  async read(file: string): Promise<Buffer> {
+    const entry = this.entries.get(file);
+    if (!entry) throw new UnreadableFile(`is not in ${this.label}`);
+    if (entry.mode === '120000') return this.read(await this.linkTarget(file));
+    const bytes = (await this.allBlobs()).get(file);
+    if (!bytes) throw new UnreadableFile(`cannot be read from ${this.label}`);
+    return bytes;
+  }
+
+  async importPath(file: string): Promise<string> {
+    if (this.entries.get(file)?.mode === '120000') await this.linkTarget(file);
+    this.extracted ??= this.extract();
+    return path.join(await this.extracted, file);
+  }
+
+  /** Removes the extracted revision, if one was needed. */
+  async dispose(): Promise<void> {
+    if (!this.extracted) return;
+    rmSync(await this.extracted, { recursive: true, force: true });
+    this.extracted = undefined;
+  }
+
+  /** A symbolic link is followed only when it stays inside the repository, as in the working tree. */
+  private async linkTarget(file: string): Promise<string> {
+    const target = (await this.allBlobs()).get(file)!.toString('utf8');
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
+    if (path.posix.isAbsolute(target) || resolved.startsWith('../') || !this.entries.has(resolved)) {
+      throw new UnreadableFile(`is a link to ${target}, outside the repository (or to nothing); copy the file in instead`);
+    }
+    return resolved;
+  }
+
+  private allBlobs(): Promise<Map<string, Buffer>> {
+    this.blobs ??= readBlobs(this.top, this.entries);
+    return this.blobs;
+  }
+
+  private async extract(): Promise<string> {
+    const dir = path.join(this.root, '.tak', 'revisions', `${this.commit.slice(0, 12)}-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const tree = `${this.commit}:${this.prefix}`;
+    await pipe(['git', ['archive', '--format=tar', tree], this.top], ['tar', ['-x', '-C', dir], this.top]);
+    return dir;
+  }
+}
+
+async function resolveCommit(git: SimpleGit, ref: string): Promise<string | undefined> {
+  if (ref.startsWith('-')) return undefined;
+  try {
+    const out = (await git.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+    return /^[0-9a-f]{40,64}$/.test(out) ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files below config/ and environments/ at the commit, relative to the repository root (`prefix`). */
+async function listTree(git: SimpleGit, commit: string, prefix: string): Promise<Map<string, Entry>> {
+  const roots = DECLARATION_ROOTS.map((r) => `${prefix}${r}`);
+  const out = await git.raw(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...roots]);
+  const entries = new Map<string, Entry>();
+  for (const line of out.split('\0')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, object] = line.slice(0, tab).split(' ');
+    if (type !== 'blob') continue;
+    entries.set(line.slice(tab + 1).slice(prefix.length), { mode, object });
+  }
+  return entries;
+}
+
+/** Every blob in one `git cat-file --batch`: a request per line, answers in the same order. */
+function readBlobs(top: string, entries: Map<string, Entry>): Promise<Map<string, Buffer>> {
+  const files = [...entries.keys()];
+  if (files.length === 0) return Promise.resolve(new Map());
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: top, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new RevisionError(`git cat-file failed: ${stderr.trim()}`));
+      const all = Buffer.concat(chunks);
+      const blobs = new Map<string, Buffer>();
+      let at = 0;
+      for (const file of files) {
+        const eol = all.indexOf(10, at);
+        const header = all.subarray(at, eol).toString('latin1').split(' ');
+        if (header[1] === 'missing') return reject(new RevisionError(`git object ${header[0]} (${file}) is missing`));
+        const size = Number(header[2]);
+        blobs.set(file, all.subarray(eol + 1, eol + 1 + size));
+        at = eol + 1 + size + 1;
+      }
+      resolve(blobs);
+    });
+    child.stdin.end(files.map((f) => entries.get(f)!.object).join('\n') + '\n');
+  });
+}
+
+type Command = [string, string[], string];
+
+/** `a | b`, failing with the stderr of whichever side failed. */
+function pipe([cmdA, argsA, cwd]: Command, [cmdB, argsB]: Command): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const a = spawn(cmdA, argsA, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const b = spawn(cmdB, argsB, { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
+    let errors = '';
+    a.stderr.on('data', (c: Buffer) => (errors += c.toString()));
+    b.stderr.on('data', (c: Buffer) => (errors += c.toString()));
+    a.on('error', reject);
+    b.on('error', reject);
+    a.stdout.pipe(b.stdin);
+    let pending = 2;
+    let failed = false;
+    const done = (code: number | null) => {
+      if (code !== 0) failed = true;
+      if (--pending === 0) (failed ? reject(new RevisionError(`could not extract the revision: ${errors.trim()}`)) : resolve());
+    };
+    a.on('close', done);
+    b.on('close', done);
+  });
+}
