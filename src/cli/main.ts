@@ -2,9 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
 import { register as validate } from './commands/validate';
+import { register as synth } from './commands/synth';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate];
+const commands = [validate, synth];
 
 export function buildProgram(): Command {
   const program = new Command('tak')

@@ -28,6 +28,7 @@ export function resolveEnvironment(name: string, d: Declarations, catalog: Catal
   const state: EnvironmentState = {
     name,
     environment: declared?.value,
+    environmentLocator: declared?.locator,
     location: declared?.locator.locate([]) ?? { file: `environments/${name}/environment.yaml`, line: 1 },
     catalog,
     installedContracts: (declared?.value.installedContracts ?? []).map((ref, i) =>

@@ -1,0 +1,56 @@
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { buildEnvironment, type EnvironmentBuild } from '../../../stacks/environment';
+import { synthesizeApp, type BuiltEnvironment } from '../../../stacks/main';
+import { writeOutputs } from '../../../stacks/output';
+import { formatProblem } from '../../../stacks/problems';
+import { readWorkingTree } from '../../pipeline';
+import { EXIT } from '../errors';
+import { repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
+
+interface SynthOptions extends CommonOptions {
+  env?: string;
+  out?: string;
+  cdktfApp?: boolean;
+}
+
+/**
+ * `tak synth`: per environment, the Kubernetes objects as cdktf stacks (`cdktf.out/stacks/<env>/`)
+ * and as plain manifests (`dist/<env>/`). Environments are built one after another so that only
+ * one prod-sized cache is in memory at a time; nothing is written when any of them has a problem.
+ */
+export function register(program: Command): void {
+  withCommonOptions(program.command('synth'))
+    .description('synthesize the platform configuration, ingress and firewall per environment (cdktf and plain manifests)')
+    .option('-e, --env <name>', 'only this environment')
+    .option('-o, --out <dir>', 'folder to write cdktf.out/ and dist/ into (default: the repository root)')
+    .option('--cdktf-app', 'run as the cdktf app of cdktf.json: write only the stacks, into $CDKTF_OUTDIR')
+    .action(async (options: SynthOptions) => {
+      const root = repositoryRoot(options);
+      const repository = await readWorkingTree(root);
+      const builds: EnvironmentBuild[] = [];
+      for (const state of selectEnvironments(repository, options.env)) builds.push(await buildEnvironment(state));
+      for (const note of builds.flatMap((b) => b.notes)) process.stderr.write(`note: ${note}\n`);
+      const problems = builds.flatMap((b) => (b.kind === 'failed' ? b.problems : []));
+      if (problems.length > 0) {
+        for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+        process.stderr.write(`tak synth: ${problems.length} problem(s); nothing was written\n`);
+        process.exitCode = EXIT.findings;
+        return;
+      }
+      const built = builds.filter((b): b is BuiltEnvironment => b.kind === 'built');
+      if (built.length === 0) {
+        process.stdout.write('no environment has a kubernetes target; nothing to synthesize\n');
+        return;
+      }
+      if (options.cdktfApp) {
+        const outdir = path.resolve(root, process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+        synthesizeApp(built, outdir, { root, outdir });
+        return;
+      }
+      const out = options.out ? path.resolve(options.out) : root;
+      for (const w of writeOutputs(built, { root, out })) {
+        process.stdout.write(`${w.env}: ${w.stack} and ${w.manifests.length} manifests in ${path.dirname(w.manifests[0])}/\n`);
+      }
+    });
+}

@@ -1,0 +1,134 @@
+/**
+ * The platform configuration: the VP's routing and authorization cache (persistentCache XML) in a
+ * ConfigMap the VP mounts as its local TAK cache. A ConfigMap holds at most 1 MiB, so a larger cache
+ * is gzipped and split into numbered shard ConfigMaps (binaryData), and the ConfigMap of the usual
+ * name then holds a manifest that says how to put it back together. Either way, the content-hash
+ * annotation is the sha256 of the XML itself: it changes exactly when the cache content does.
+ */
+import { createHash } from 'node:crypto';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { TakTables } from '../src/formats/tak/tables';
+import { vpCacheChunks } from '../src/formats/vp-cache';
+import { ANNOTATION, CACHE_FILE, NAME } from './conventions';
+import { metadata, type Scope } from './objects';
+
+/** The API server's limit for one ConfigMap; we hold the whole serialized object to it. */
+export const CONFIGMAP_LIMIT = 1_048_576;
+/** Compressed bytes per shard: base64 makes 1,000,000 characters, leaving room for the metadata. */
+export const SHARD_BYTES = 750_000;
+
+const COMPONENT = 'vp-cache';
+
+/** The manifest's format: what the VP's init container reads to reassemble the cache. */
+export interface ShardManifest {
+  format: 'tak-gitops/vp-cache-shards/v1';
+  file: string;
+  encoding: 'gzip';
+  /** Bytes and sha256 of the XML once gunzipped (the content hash). */
+  size: number;
+  contentSha256: string;
+  /** sha256 of the concatenated shards (the gzip stream). */
+  gzipSha256: string;
+  shards: { configMap: string; key: string; bytes: number; sha256: string }[];
+}
+
+interface Compressed {
+  size: number;
+  sha256: string;
+  /** The XML itself, kept only while it is small enough to go into one ConfigMap as text. */
+  text?: string;
+  gzip: Buffer;
+}
+
+/** The cache ConfigMap(s) of an environment. */
+export async function cacheConfigMaps(scope: Scope, tables: Pick<TakTables, 'routing' | 'authorizations'>): Promise<IConfigMap[]> {
+  const content = await compress(vpCacheChunks(tables));
+  const annotations = { [ANNOTATION.contentHash]: content.sha256 };
+  if (content.text !== undefined) {
+    const single: IConfigMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: metadata(scope, NAME.cache, COMPONENT, { annotations }),
+      data: { [CACHE_FILE]: content.text },
+    };
+    if (serializedSize(single) <= CONFIGMAP_LIMIT) return [single];
+  }
+  return sharded(scope, content, annotations);
+}
+
+function sharded(scope: Scope, content: Compressed, annotations: Record<string, string>): IConfigMap[] {
+  const count = Math.ceil(content.gzip.length / SHARD_BYTES);
+  const width = Math.max(3, String(count - 1).length);
+  const shards: IConfigMap[] = [];
+  const manifest: ShardManifest = {
+    format: 'tak-gitops/vp-cache-shards/v1',
+    file: CACHE_FILE,
+    encoding: 'gzip',
+    size: content.size,
+    contentSha256: content.sha256,
+    gzipSha256: sha256(content.gzip),
+    shards: [],
+  };
+  for (let i = 0; i < count; i++) {
+    const suffix = String(i).padStart(width, '0');
+    const bytes = content.gzip.subarray(i * SHARD_BYTES, (i + 1) * SHARD_BYTES);
+    const name = `${NAME.cache}-${suffix}`;
+    const key = `${CACHE_FILE}.gz.${suffix}`;
+    manifest.shards.push({ configMap: name, key, bytes: bytes.length, sha256: sha256(bytes) });
+    shards.push({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: metadata(scope, name, COMPONENT, { annotations }),
+      binaryData: { [key]: bytes.toString('base64') },
+    });
+  }
+  const head: IConfigMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: metadata(scope, NAME.cache, COMPONENT, { annotations }),
+    data: { 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` },
+  };
+  for (const object of [head, ...shards]) {
+    const size = serializedSize(object);
+    if (size > CONFIGMAP_LIMIT) throw new Error(`ConfigMap ${object.metadata?.name} would be ${size} bytes, over the 1 MiB limit`);
+  }
+  return [head, ...shards];
+}
+
+/** Hashes, measures and gzips the document in one pass over its chunks, never holding it as one string. */
+async function compress(chunks: Iterable<string>): Promise<Compressed> {
+  const hash = createHash('sha256');
+  let size = 0;
+  let small: string[] | undefined = [];
+  const source = Readable.from(
+    (function* () {
+      for (const chunk of chunks) {
+        hash.update(chunk);
+        size += Buffer.byteLength(chunk);
+        if (small && size <= CONFIGMAP_LIMIT) small.push(chunk);
+        else small = undefined;
+        yield chunk;
+      }
+    })(),
+  );
+  const out: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      out.push(chunk);
+      done();
+    },
+  });
+  await pipeline(source, createGzip({ level: 6 }), sink);
+  return { size, sha256: hash.digest('hex'), text: small?.join(''), gzip: Buffer.concat(out) };
+}
+
+function serializedSize(object: IConfigMap): number {
+  return Buffer.byteLength(JSON.stringify(object));
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
