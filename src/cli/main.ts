@@ -2,10 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
 import { register as validate } from './commands/validate';
+import { register as importCommand } from './commands/import';
+import { register as exportCommand } from './commands/export';
 import { register as synth } from './commands/synth';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, synth];
+const commands = [validate, importCommand, exportCommand, synth];
 
 export function buildProgram(): Command {
   const program = new Command('tak')

@@ -1,0 +1,115 @@
+/**
+ * `tak import tak-export FILE | takapi DIR | order FILE --env E`: the platform's formats into
+ * declarations. Works in an empty folder (or empty git repository); see src/import/.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { readTakExport } from '../../formats/tak-export/read';
+import { FormatError } from '../../formats/tak-export/errors';
+import { readTakApiFolder } from '../../formats/takapi/read';
+import { isoDay } from '../../check/periods';
+import { importTables, ImportConflict } from '../../import';
+import { importOrder } from '../../import/order';
+import { CliError, EXIT } from '../errors';
+import { clock, withCommonOptions, type CommonOptions } from '../options';
+
+interface ImportOptions extends CommonOptions {
+  env: string;
+  platform?: string;
+  includeExpired?: boolean;
+  force?: boolean;
+  connectionPoint?: string;
+}
+
+const ENV = /^[a-z][a-z0-9-]{0,30}$/;
+
+function target(options: ImportOptions): string {
+  if (!ENV.test(options.env)) throw new CliError(`--env ${options.env} is not an environment name (lower case, such as test, qa or prod)`);
+  const root = path.resolve(options.dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliError(`${options.dir} is not a folder`);
+  return root;
+}
+
+function readInput(file: string): string {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`${file} is not a file`);
+  return readFileSync(file, 'utf8');
+}
+
+/** Known problems become one line and exit 2; the report goes to stdout. */
+async function run(work: () => Promise<string[]>, notes: string[] = []): Promise<void> {
+  try {
+    const lines = await work();
+    for (const n of notes) process.stderr.write(`note: ${n}\n`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } catch (error) {
+    if (error instanceof FormatError || error instanceof ImportConflict) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+const common = (command: Command) =>
+  withCommonOptions(command)
+    .requiredOption('-e, --env <name>', 'the environment to import into')
+    .option('--force', 'replace the environment\'s existing connection files');
+
+export function register(program: Command): void {
+  const importCommand = program.command('import').description('turn the platform\'s catalog formats into declarations');
+
+  common(importCommand.command('tak-export <file>'))
+    .description('import the catalog\'s export (JSON, relationships by id)')
+    .option('--platform <id>', 'order platform id for a new environment.yaml (default NTJP-<ENV>)')
+    .option('--include-expired', 'keep rows whose validity has ended')
+    .action(async (file: string, options: ImportOptions) => {
+      const root = target(options);
+      const today = isoDay(clock(options));
+      let read;
+      try {
+        read = readTakExport(readInput(file));
+      } catch (error) {
+        if (error instanceof FormatError) throw new CliError(`${file} ${error.message}`);
+        throw error;
+      }
+      await run(
+        () => importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin: `the catalog export ${path.basename(file)}`, force: options.force }),
+        read.notes,
+      );
+    });
+
+  common(importCommand.command('takapi <dir>'))
+    .description('import a folder of TAK-api responses (<endpoint>.json, with or without include=)')
+    .option('--platform <id>', 'order platform id for a new environment.yaml (default: the connection point)')
+    .option('--connection-point <platform-environment>', 'the connection point to import when the responses cover several, e.g. NTJP-PROD')
+    .action(async (dir: string, options: ImportOptions) => {
+      const root = target(options);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a folder`);
+      const today = isoDay(clock(options));
+      let read;
+      try {
+        read = readTakApiFolder(dir, options.connectionPoint);
+      } catch (error) {
+        if (error instanceof FormatError) throw new CliError(error.message);
+        throw error;
+      }
+      const platform = options.platform ?? read.platform;
+      await run(
+        () => importTables(root, options.env, read.tables, { today, platform, installed: read.installed, origin: `the TAK-api responses in ${path.basename(path.resolve(dir))}`, force: options.force }),
+        read.notes,
+      );
+    });
+
+  withCommonOptions(importCommand.command('order <file>'))
+    .description('apply a JSON order to the environment\'s declarations, as the platform would execute it')
+    .requiredOption('-e, --env <name>', 'the environment the order is for')
+    .option('--platform <id>', 'the environment\'s order platform id, when it has no environment.yaml yet')
+    .action(async (file: string, options: ImportOptions) => {
+      const root = target(options);
+      const result = await importOrder(root, options.env, readInput(file), { now: clock(options), platform: options.platform, origin: path.basename(file) });
+      if (result.errors.length) {
+        process.stderr.write(`the order is refused; nothing was written:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`);
+        process.exitCode = EXIT.findings;
+        return;
+      }
+      process.stdout.write(`${result.report.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,48 @@
+/**
+ * Where an export goes: a file written atomically (a temporary name next to it, then a rename),
+ * never over an existing file without `force`; or standard output when no file is named.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import * as path from 'node:path';
+import { once } from 'node:events';
+
+export class OutputExists extends Error {}
+
+function temporary(target: string, force: boolean): string {
+  if (existsSync(target) && !force) throw new OutputExists(`${target} exists; pass --force to replace it`);
+  mkdirSync(path.dirname(target), { recursive: true });
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+}
+
+/** Writes text, or pieces of text (for outputs larger than one string may be), to `target`. */
+export async function writeOutput(target: string, content: string | Iterable<string>, force: boolean): Promise<void> {
+  const tmp = temporary(target, force);
+  try {
+    if (typeof content === 'string') writeFileSync(tmp, content);
+    else {
+      const out = createWriteStream(tmp);
+      for (const piece of content) if (!out.write(piece)) await once(out, 'drain');
+      out.end();
+      await once(out, 'finish');
+    }
+    if (force) rmSync(target, { recursive: true, force: true });
+    renameSync(tmp, target);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Writes a folder of files (name -> text) to `target` as a whole: staged, then renamed into place. */
+export function writeFolder(target: string, files: Map<string, string>, force: boolean): void {
+  const tmp = temporary(target, force);
+  try {
+    mkdirSync(tmp, { recursive: true });
+    for (const [name, text] of files) writeFileSync(path.join(tmp, name), text);
+    if (force) rmSync(target, { recursive: true, force: true });
+    renameSync(tmp, target);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
