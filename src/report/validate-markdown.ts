@@ -16,7 +16,7 @@ export function renderMarkdown(result: CheckResult, environments: string[]): str
   }
   if (suppressed.length) {
     out.push('<details><summary>Suppressed findings</summary>', '', '| rule | where | message | reason |', '| --- | --- | --- | --- |');
-    for (const f of suppressed) out.push(`| \`${f.rule}\` | \`${f.location.file}:${f.location.line}\` | ${cell(f.message)} | ${cell(f.suppressed!.reason)} |`);
+    for (const f of suppressed) out.push(`| \`${f.rule}\` | \`${f.location.file}:${f.location.line}\` | ${cell(f.message)} | ${cell(f.suppressed!.reason + (f.suppressed!.ticket ? ` (${f.suppressed!.ticket})` : ''))} |`);
     out.push('', '</details>', '');
   }
   return out.join('\n');

@@ -41,7 +41,7 @@ export function renderSarif(result: CheckResult, pack: readonly RuleSpec[], vers
             },
           ],
           partialFingerprints: { primaryLocationLineHash: `${f.rule}:${f.env}:${f.entity ?? f.message}` },
-          ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
+          ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.ticket ? `${f.suppressed.reason} (${f.suppressed.ticket})` : f.suppressed.reason }] } : {}),
         })),
       },
     ],

@@ -111,18 +111,21 @@ export function connectionYaml(env: string, o: ConnectionOptions = {}): string {
     '    profile: RIVTABP21',
     '    contracts:',
     ...contracts.map((c) => `      ${c}: https://forms.${env}.example.se/${c.replace(':', '/')}`),
-    `    logicalAddresses: [${(o.routingAddresses ?? [PRODUCER]).join(', ')}]`,
+    `    logicalAddresses: ${addressList(o.routingAddresses)}`,
     ...(o.routingExtra ?? []).map((l) => `    ${l}`),
     'authorizations:',
     `  - consumer: ${CONSUMER}`,
     `    contracts: [${contracts.join(', ')}]`,
-    `    logicalAddresses: [${(o.authorizationAddresses ?? [PRODUCER]).join(', ')}]`,
+    `    logicalAddresses: ${addressList(o.authorizationAddresses)}`,
     ...(o.authorizationExtra ?? []).map((l) => `    ${l}`),
     ...(o.tail ?? []),
     '',
   );
   return lines.join('\n');
 }
+
+/** Quoted, since `*` would start a YAML alias. */
+const addressList = (addresses = [PRODUCER]) => `[${addresses.map((a) => JSON.stringify(a)).join(', ')}]`;
 
 /** Writes the compliant repository with `changes` over it, checks it as `tak validate` does, cleans up. */
 export async function check(changes: Files = {}, now: Date = NOW): Promise<CheckResult> {
@@ -141,6 +144,10 @@ export function lines(findings: Finding[], rule: string): string[] {
   return findings.filter((f) => f.rule === rule && !f.suppressed).map((f) => `${f.env} ${f.location.file}:${f.location.line} ${f.level} ${f.message}`);
 }
 
+/** One rule's findings; a change that breaks the schema is a mistake in the test, so it throws. */
 export async function findingsOf(rule: string, changes: Files = {}, now: Date = NOW): Promise<string[]> {
-  return lines((await check(changes, now)).findings, rule);
+  const { findings } = await check(changes, now);
+  const schema = lines(findings, 'schema');
+  if (schema.length > 0) throw new Error(`the test repository does not parse:\n${schema.join('\n')}`);
+  return lines(findings, rule);
 }

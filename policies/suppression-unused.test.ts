@@ -1,0 +1,44 @@
+import { checkRepository } from '../src/check/engine';
+import { readWorkingTree } from '../src/pipeline';
+import { pack } from './pack';
+import { NOW, check, compliant, connectionYaml, lines } from '../test/helpers/repo';
+import { makeRepo, removeRepo } from '../test/support/repo';
+
+const withSuppression = (entry: string) => ({
+  'environments/prod/connections/forms.yaml': connectionYaml('prod', { contracts: ['GetForms:2', 'GetForm:2'], tail: ['suppressions:', `  - ${entry}`] }),
+});
+
+describe('suppression-unused', () => {
+  it('says nothing about a suppression that accepted a finding', async () => {
+    const { findings } = await check(withSuppression('{ rule: promotion, reason: Hotfix }'));
+    expect(lines(findings, 'suppression-unused')).toEqual([]);
+  });
+
+  it('warns about a suppression that matches nothing, and one that names no rule', async () => {
+    const unused = await check(withSuppression('{ rule: wildcard-approval, reason: Kept from an old order }'));
+    expect(lines(unused.findings, 'suppression-unused')).toEqual([
+      'prod environments/prod/connections/forms.yaml:17 warning suppression of wildcard-approval matches no finding; remove it',
+    ]);
+    const typo = await check(withSuppression('{ rule: promoton, entity: x, reason: Typo }'));
+    expect(lines(typo.findings, 'suppression-unused')).toEqual([
+      'prod environments/prod/connections/forms.yaml:17 warning suppression of promoton for x names no rule of the pack (see tak rules); fix the rule id or remove it',
+    ]);
+  });
+
+  it('judges a shared (config/) suppression only when every environment is checked', async () => {
+    const { files } = await compliant();
+    const consumer = `${files['config/systems/consumer.yaml']}suppressions:\n  - { rule: certificate-expiring, reason: Renewal ordered, ticket: CHG-12 }\n`;
+    const root = makeRepo({ ...files, 'config/systems/consumer.yaml': consumer }, true);
+    try {
+      const repository = await readWorkingTree(root);
+      const all = checkRepository([...repository.environments.values()], pack, { now: NOW, repository });
+      expect(lines(all.findings, 'suppression-unused')).toEqual([
+        'prod config/systems/consumer.yaml:15 warning suppression of certificate-expiring matches no finding; remove it',
+      ]);
+      const onlyTest = checkRepository([repository.environments.get('test')!], pack, { now: NOW, repository });
+      expect(lines(onlyTest.findings, 'suppression-unused')).toEqual([]);
+    } finally {
+      removeRepo(root);
+    }
+  });
+});

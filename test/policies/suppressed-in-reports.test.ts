@@ -1,0 +1,44 @@
+import { runCli } from '../support/cli';
+import { makeRepo, removeRepo } from '../support/repo';
+import { compliant, connectionYaml } from '../helpers/repo';
+
+describe('suppressed findings in every report format', () => {
+  let root: string;
+  beforeAll(async () => {
+    const { files } = await compliant();
+    const prod = connectionYaml('prod', {
+      contracts: ['GetForms:2', 'GetForm:2'],
+      tail: ['suppressions:', '  - { rule: promotion, reason: Hotfix ordered directly in prod, ticket: INC-4711 }'],
+    });
+    root = makeRepo({ ...files, 'environments/prod/connections/forms.yaml': prod }, true);
+  });
+  afterAll(() => removeRepo(root));
+
+  const run = (format: string) => runCli(['validate', '-C', root, '--now', '2026-06-01', '-f', format]);
+
+  it('text: marked suppressed, with reason and ticket; they do not fail the run', async () => {
+    const r = await run('text');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/forms\.yaml:10:18 suppressed promotion .*\(suppressed: Hotfix ordered directly in prod, INC-4711\)/);
+    expect(r.stdout).toContain('0 errors, 0 warnings, 2 suppressed');
+  });
+
+  it('json: a suppressed object with reason, ticket and the suppression’s place', async () => {
+    const report = JSON.parse((await run('json')).stdout);
+    const suppressed = report.findings.filter((f: { suppressed?: unknown }) => f.suppressed);
+    expect(suppressed).toHaveLength(2);
+    expect(suppressed[0].suppressed).toEqual({ reason: 'Hotfix ordered directly in prod', ticket: 'INC-4711', file: 'environments/prod/connections/forms.yaml', line: 17 });
+  });
+
+  it('sarif: an in-source suppression with the justification', async () => {
+    const sarif = JSON.parse((await run('sarif')).stdout);
+    const results = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'promotion');
+    expect(results[0].suppressions).toEqual([{ kind: 'inSource', justification: 'Hotfix ordered directly in prod (INC-4711)' }]);
+  });
+
+  it('markdown: a folded table of suppressed findings with their reasons', async () => {
+    const md = (await run('markdown')).stdout;
+    expect(md).toContain('<summary>Suppressed findings</summary>');
+    expect(md).toMatch(/\| `promotion` \| `environments\/prod\/connections\/forms.yaml:10` \| .* \| Hotfix ordered directly in prod \(INC-4711\) \|/);
+  });
+});
