@@ -5,9 +5,10 @@ import { register as validate } from './commands/validate';
 import { register as importCommand } from './commands/import';
 import { register as exportCommand } from './commands/export';
 import { register as synth } from './commands/synth';
+import { register as plan } from './commands/plan';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, importCommand, exportCommand, synth];
+const commands = [validate, importCommand, exportCommand, synth, plan];
 
 export function buildProgram(): Command {
   const program = new Command('tak')

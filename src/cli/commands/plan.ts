@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Option, type Command } from 'commander';
+import { pack } from '../../../policies/pack';
+import { writeOutput } from '../../export/output';
+import { GitRevisionReader, RevisionError } from '../../load/git-reader';
+import type { ParseCache } from '../../load';
+import { WorkingTreeReader, type RepositoryReader } from '../../load/reader';
+import { makePlan, type Plan } from '../../plan';
+import { readState } from '../../pipeline';
+import { renderPlanJson } from '../../report/plan-json';
+import { renderPlanMarkdown } from '../../report/plan-markdown';
+import { renderPlanText } from '../../report/plan-text';
+import { CliError, EXIT } from '../errors';
+import { clock, repositoryRoot, withCommonOptions, type CommonOptions } from '../options';
+
+interface PlanOptions extends CommonOptions {
+  base: string;
+  head?: string;
+  env?: string;
+  format: 'text' | 'markdown' | 'json';
+  out?: string;
+  force?: boolean;
+}
+
+/** `tak plan --base REF`: what the change does per environment, as a report and as the platform's orders. */
+export function register(program: Command): void {
+  withCommonOptions(program.command('plan'))
+    .description('compare the declarations with a git revision: the changes, the findings, and the orders for the platform')
+    .requiredOption('--base <ref>', 'the revision to compare with (the pull request target, e.g. origin/main)')
+    .option('--head <ref>', 'a revision to compare instead of the working tree')
+    .option('-e, --env <name>', 'only this environment')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('-o, --out <dir>', 'write DIR/<env>/order.json per environment with changes, and DIR/plan.md and DIR/plan.json')
+    .option('--force', 'replace files that already exist in the --out folder')
+    .action(async (options: PlanOptions) => {
+      const root = repositoryRoot(options);
+      const now = clock(options);
+      const readers: RepositoryReader[] = [];
+      try {
+        const base = await open(root, options.base);
+        readers.push(base);
+        const head = options.head ? await open(root, options.head) : new WorkingTreeReader(root);
+        readers.push(head);
+        // One cache for both sides: a file with the same content is parsed once.
+        const cache: ParseCache = new Map();
+        const [baseState, headState] = [await readState(base, cache), await readState(head, cache)];
+        if (options.env && !baseState.environments.has(options.env) && !headState.environments.has(options.env)) {
+          const known = [...new Set([...baseState.environments.keys(), ...headState.environments.keys()])];
+          throw new CliError(`there is no environment "${options.env}" at the base or the head (have: ${known.join(', ') || 'none'})`);
+        }
+        const plan = makePlan({ base: baseState, head: headState, baseLabel: base.label, headLabel: options.head ? head.label : 'working tree', pack, now, env: options.env });
+        if (plan.baseProblems.length > 0) {
+          process.stderr.write(`tak: the base ${options.base} does not read cleanly (${plan.baseProblems.length} problems); the changes are against what could be read\n`);
+        }
+        if (options.out) await writeOut(plan, path.resolve(options.out), options.force ?? false);
+        const fullReport = options.out ? path.join(options.out, 'plan.md') : undefined;
+        const render = { text: () => renderPlanText(plan), json: () => renderPlanJson(plan), markdown: () => renderPlanMarkdown(plan, { fullReport }) }[options.format];
+        process.stdout.write(render());
+        process.exitCode = plan.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+      } finally {
+        for (const r of readers) if (r instanceof GitRevisionReader) await r.dispose();
+      }
+    });
+}
+
+async function open(root: string, ref: string): Promise<GitRevisionReader> {
+  try {
+    return await GitRevisionReader.open(root, ref);
+  } catch (error) {
+    if (error instanceof RevisionError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** All files or none: existing ones are refused (before anything is written) unless --force. */
+async function writeOut(plan: Plan, dir: string, force: boolean): Promise<void> {
+  const files = new Map<string, string>([
+    [path.join(dir, 'plan.md'), renderPlanMarkdown(plan, { limit: Infinity })],
+    [path.join(dir, 'plan.json'), renderPlanJson(plan)],
+  ]);
+  for (const e of plan.environments) {
+    if (e.order) files.set(path.join(dir, e.changes.env, 'order.json'), `${JSON.stringify(e.order, null, 2)}\n`);
+  }
+  const existing = [...files.keys()].filter((f) => existsSync(f));
+  if (existing.length > 0 && !force) {
+    throw new CliError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to replace, or choose another --out folder`);
+  }
+  for (const [file, text] of files) await writeOutput(file, text, force);
+}

@@ -1,0 +1,72 @@
+/**
+ * The plan as a pull-request comment: a summary table, the findings, then per environment the
+ * changes by system, mass connections folded in <details>. A comment holds at most 65,536
+ * characters: past that, the lists are left out (and then, if need be, the end is cut), and the
+ * comment says where the full report is.
+ */
+import type { Plan } from '../plan';
+import { count, countsLine, sections, type ChangeLine } from './plan-lines';
+import { summaryLine } from './plan-text';
+
+export const COMMENT_LIMIT = 65_536;
+/** Lists of this many or fewer are written on the line itself. */
+const INLINE_ITEMS = 3;
+
+export interface MarkdownOptions {
+  limit?: number;
+  /** Where the full report is (the --out folder), for the note when the comment is cut. */
+  fullReport?: string;
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+
+function changeLine(l: ChangeLine, fold: boolean): string[] {
+  if (l.items.length === 0) return [`- ${l.text}`];
+  if (l.items.length <= INLINE_ITEMS) return [`- ${l.text}: ${l.items.map(code).join(', ')}`];
+  if (!fold) return [`- ${l.text}`];
+  return [`- <details><summary>${l.text}</summary>`, '', `  ${l.items.map(code).join(', ')}`, '', '  </details>'];
+}
+
+function render(plan: Plan, fold: boolean, findingRows: number): string[] {
+  const icon = plan.summary.errors ? '❌' : plan.summary.warnings ? '⚠️' : '✅';
+  const out = [`### ${icon} tak plan ${code(plan.base)} → ${code(plan.head)}`, '', '| environment | changes |', '| --- | --- |'];
+  for (const e of plan.environments) out.push(`| ${e.changes.env} | ${cell(countsLine(e.changes))} |`);
+  out.push('', summaryLine(plan), '');
+  if (plan.baseProblems.length > 0) {
+    out.push(`> The base does not read cleanly (${count(plan.baseProblems.length)} problems, the first: ${code(`${plan.baseProblems[0].location.file}:${plan.baseProblems[0].location.line}`)} ${cell(plan.baseProblems[0].message)}); changes are against what could be read.`, '');
+  }
+  const findings = plan.environments.flatMap((e) => e.findings).filter((f) => !f.suppressed);
+  if (findings.length > 0) {
+    out.push('#### Findings', '', '| level | rule | env | where | message |', '| --- | --- | --- | --- | --- |');
+    for (const f of findings.slice(0, findingRows)) out.push(`| ${f.level} | ${code(f.rule)} | ${f.env} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} |`);
+    if (findings.length > findingRows) out.push('', `… and ${count(findings.length - findingRows)} more findings.`);
+    out.push('');
+  }
+  for (const e of plan.environments) {
+    const s = sections(e.changes);
+    if (s.length === 0 && e.changes.presence === 'both') continue;
+    out.push(`#### ${e.changes.env}${e.changes.platform ? ` (${e.changes.platform})` : ''}`, '', countsLine(e.changes), '');
+    for (const section of s) {
+      out.push(`**${section.title}**`, '');
+      for (const l of section.lines) out.push(...changeLine(l, fold));
+      out.push('');
+    }
+  }
+  return out;
+}
+
+export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const limit = options.limit ?? COMMENT_LIMIT;
+  const full = `${render(plan, true, Infinity).join('\n')}\n`;
+  if (full.length <= limit) return full;
+  const where = options.fullReport ? `the full report is in ${code(options.fullReport)}` : `run ${code('tak plan --out DIR')} for the full report`;
+  const note = `\n> This comment is shortened to fit a pull-request comment; ${where}.\n`;
+  const lines = render(plan, false, 200);
+  let text = `${lines.join('\n')}\n`;
+  while (text.length + note.length > limit && lines.length > 0) {
+    lines.splice(Math.max(0, lines.length - Math.max(1, Math.ceil(lines.length / 20))));
+    text = `${lines.join('\n')}\n\n…\n`;
+  }
+  return text + note;
+}
