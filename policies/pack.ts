@@ -33,6 +33,10 @@ import routingCallable from './routing-callable';
 import wildcardApproval from './wildcard-approval';
 import suppressionExpired from './suppression-expired';
 import suppressionUnused from './suppression-unused';
+import deactivatedNothingNew from './deactivated-nothing-new';
+import prestudyNewConnection from './prestudy-new-connection';
+import removedRoutingAuthorized from './removed-routing-authorized';
+import removedStillReferenced from './removed-still-referenced';
 
 const everywhere = (level: Level) => ({ test: level, qa: level, prod: level });
 /** Refused in production, pointed out before it gets there. */
@@ -67,6 +71,11 @@ export const pack: readonly RuleSpec[] = [
   { id: 'promotion', rule: promotion, levels: errorInProd, explanation: 'Every (producer, contract) routing and (consumer, contract) authorization exists in the environment this one promotes from.' },
   { id: 'deactivated-system', rule: deactivatedSystem, levels: everywhere('error'), explanation: 'A deactivated system gets no routing or authorization unless the group is marked preExisting.' },
   { id: 'system-near-duplicate', rule: systemNearDuplicate, levels: everywhere('error'), explanation: 'No two systems whose names differ only in case, spacing or punctuation, or whose HSA-ids differ only in case.' },
+  // Process gates that compare with the base revision (tak plan; without a base they find nothing)
+  { id: 'deactivated-nothing-new', rule: deactivatedNothingNew, levels: everywhere('error'), explanation: 'Compared with the base: a deactivated system gets no routing or authorization it did not have.' },
+  { id: 'prestudy-new-connection', rule: prestudyNewConnection, levels: everywhere('error'), explanation: 'Compared with the base: a new system or contract major version in qa/prod has its own pre-study, approved by now.' },
+  { id: 'removed-routing-authorized', rule: removedRoutingAuthorized, levels: everywhere('warning'), explanation: 'Compared with the base: removed routing is not still used by authorizations (named in the warning).' },
+  { id: 'removed-still-referenced', rule: removedStillReferenced, levels: everywhere('error'), explanation: 'Compared with the base: a removed system or contract is no longer named by routing or authorizations.' },
   // Consistency (the platform's own reports)
   { id: 'authorization-reachable', rule: authorizationReachable, levels: everywhere('warning'), explanation: 'An authorization reaches routing: on its address, HSA parents up to SE, *, or units below it.' },
   { id: 'routing-callable', rule: routingCallable, levels: everywhere('warning'), explanation: 'A routing entry is callable: some consumer is authorized on its address, HSA parents up to SE, *, or units below it.' },
