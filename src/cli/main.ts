@@ -2,13 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
 import { register as validate } from './commands/validate';
+import { register as rules } from './commands/rules';
 import { register as importCommand } from './commands/import';
 import { register as exportCommand } from './commands/export';
 import { register as synth } from './commands/synth';
 import { register as plan } from './commands/plan';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, importCommand, exportCommand, synth, plan];
+const commands = [validate, rules, importCommand, exportCommand, synth, plan];
 
 export function buildProgram(): Command {
   const program = new Command('tak')
