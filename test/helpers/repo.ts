@@ -69,7 +69,7 @@ async function build(): Promise<Fixture> {
   return { testCa, prodCa, files };
 }
 
-function systemYaml(hsaId: string, name: string, perEnv: (env: string) => string[]): string {
+function systemYaml(hsaId: string, name: string, perEnv: (env: (typeof ENVIRONMENTS)[number]) => string[]): string {
   return [`hsaId: ${hsaId}`, `name: ${name}`, 'organisation: Example', 'environments:', ...ENVIRONMENTS.flatMap((env) => [`  ${env}:`, ...perEnv(env)]), ''].join('\n');
 }
 
