@@ -1,8 +1,8 @@
 /**
  * The plan as a pull-request comment: a summary table, the findings, then per environment the
  * changes by system, mass connections folded in <details>. A comment holds at most 65,536
- * characters: past that, the lists are left out (and then, if need be, the end is cut), and the
- * comment says where the full report is.
+ * characters: past that, the findings table is shortened, then the longest lists are left out
+ * (down to none), then the end is cut, and the comment says where the full report is.
  */
 import type { Plan } from '../plan';
 import { count, countsLine, sections, type ChangeLine } from './plan-lines';
@@ -21,14 +21,19 @@ export interface MarkdownOptions {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
-function changeLine(l: ChangeLine, fold: boolean): string[] {
+/** Lists longer than `fold` items are left out (the line still says how many). */
+function changeLine(l: ChangeLine, fold: number): string[] {
   if (l.items.length === 0) return [`- ${l.text}`];
   if (l.items.length <= INLINE_ITEMS) return [`- ${l.text}: ${l.items.map(code).join(', ')}`];
-  if (!fold) return [`- ${l.text}`];
-  return [`- <details><summary>${l.text}</summary>`, '', `  ${l.items.map(code).join(', ')}`, '', '  </details>'];
+  if (l.items.length > fold) return [`- ${l.text}`];
+  // Plain text, not code spans: 3,000 HSA-ids then fit in one comment.
+  return [`- <details><summary>${l.text}</summary>`, '', `  ${l.items.join(', ')}`, '', '  </details>'];
 }
 
-function render(plan: Plan, fold: boolean, findingRows: number): string[] {
+/** Shorter and shorter renderings: all of it, fewer finding rows, then ever shorter lists. */
+const STEPS: [fold: number, findingRows: number][] = [[Infinity, Infinity], [Infinity, 100], [1000, 100], [300, 100], [100, 100], [0, 100]];
+
+function render(plan: Plan, fold: number, findingRows: number): string[] {
   const icon = plan.summary.errors ? '❌' : plan.summary.warnings ? '⚠️' : '✅';
   const out = [`### ${icon} tak plan ${code(plan.base)} → ${code(plan.head)}`, '', '| environment | changes |', '| --- | --- |'];
   for (const e of plan.environments) out.push(`| ${e.changes.env} | ${cell(countsLine(e.changes))} |`);
@@ -58,11 +63,15 @@ function render(plan: Plan, fold: boolean, findingRows: number): string[] {
 
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? COMMENT_LIMIT;
-  const full = `${render(plan, true, Infinity).join('\n')}\n`;
+  const full = `${render(plan, Infinity, Infinity).join('\n')}\n`;
   if (full.length <= limit) return full;
   const where = options.fullReport ? `the full report is in ${code(options.fullReport)}` : `run ${code('tak plan --out DIR')} for the full report`;
   const note = `\n> This comment is shortened to fit a pull-request comment; ${where}.\n`;
-  const lines = render(plan, false, 200);
+  let lines: string[] = [];
+  for (const [fold, rows] of STEPS.slice(1)) {
+    lines = render(plan, fold, rows);
+    if (lines.join('\n').length + 1 + note.length <= limit) return `${lines.join('\n')}\n${note}`;
+  }
   let text = `${lines.join('\n')}\n`;
   while (text.length + note.length > limit && lines.length > 0) {
     lines.splice(Math.max(0, lines.length - Math.max(1, Math.ceil(lines.length / 20))));
