@@ -1,34 +1,48 @@
 /**
  * The platform's lookup order for a logical address: the address itself, its HSA parents (the
  * `parent` of the logical-address catalog) up to `SE`, then `*`. The consistency rules ask whether
- * a routing entry and an authorization can meet on a contract; every answer is a few Set lookups,
- * so a million entries stay linear.
+ * a routing entry and an authorization can meet on a contract; every answer is a few Map and Set
+ * lookups on memoized lower-case strings, so a million entries stay linear and allocate little.
  */
 import type { Catalog } from '../model/state';
-import { HSA_ROOT, WILDCARD_ADDRESS, naturalKey } from '../model/syntax';
+import { HSA_ROOT, WILDCARD_ADDRESS } from '../model/syntax';
 
 const ROOT = HSA_ROOT.toLowerCase();
 
+/** `*` and `SE` stand for every address: an entry on them meets any entry of the same contract. */
+export function coversEverything(logicalAddress: string): boolean {
+  const key = logicalAddress.toLowerCase();
+  return key === WILDCARD_ADDRESS || key === ROOT;
+}
+
 export class AddressTree {
   private chains = new Map<string, string[]>();
+  private lowered = new Map<string, string>();
 
   constructor(private readonly catalog: Catalog) {}
 
-  /** Lower-cased: the address, its parents, `se`, `*` (a cycle in the catalog ends the walk). */
-  chain(logicalAddress: string): string[] {
-    const key = logicalAddress.toLowerCase();
+  /** The lower-case form, computed once per distinct string (keys match case-insensitively). */
+  lower(value: string): string {
+    let key = this.lowered.get(value);
+    if (key === undefined) {
+      key = value.toLowerCase();
+      this.lowered.set(value, key);
+    }
+    return key;
+  }
+
+  /** For a lower-case address: itself, its parents, `se`, `*` (a cycle in the catalog ends the walk). */
+  chain(key: string): string[] {
     let chain = this.chains.get(key);
     if (!chain) {
       chain = [key];
-      const seen = new Set(chain);
-      for (let p = this.parentOf(key); p && !seen.has(p); p = this.parentOf(p)) {
+      for (let p = this.parentOf(key); p && !chain.includes(p); p = this.parentOf(p)) {
         const known = this.chains.get(p);
         if (known) {
-          for (const k of known) if (!seen.has(k)) chain.push(k);
+          for (const k of known) if (!chain.includes(k)) chain.push(k);
           break;
         }
         chain.push(p);
-        seen.add(p);
       }
       if (!chain.includes(ROOT) && key !== WILDCARD_ADDRESS) chain.push(ROOT);
       if (!chain.includes(WILDCARD_ADDRESS)) chain.push(WILDCARD_ADDRESS);
@@ -38,14 +52,9 @@ export class AddressTree {
   }
 
   private parentOf(key: string): string | undefined {
-    return this.catalog.logicalAddressIndex.get(key)?.parent?.toLowerCase();
+    const parent = this.catalog.logicalAddressIndex.get(key)?.parent;
+    return parent === undefined ? undefined : this.lower(parent);
   }
-}
-
-/** `*` and `SE` stand for every address: an entry on them meets any entry of the same contract. */
-export function coversEverything(logicalAddress: string): boolean {
-  const key = logicalAddress.toLowerCase();
-  return key === WILDCARD_ADDRESS || key === ROOT;
 }
 
 /**
@@ -54,37 +63,41 @@ export function coversEverything(logicalAddress: string): boolean {
  * an entry on a parent covers the units below it, on a unit below the address.
  */
 export class Coverage {
-  private pairs = new Set<string>();
-  private contracts = new Set<string>();
-  private below?: Set<string>;
+  private byContract = new Map<string, Set<string>>();
+  /** Per contract, every proper HSA parent of an entry's address; built only when first needed. */
+  private below = new Map<string, Set<string>>();
 
   constructor(
     private readonly tree: AddressTree,
-    private readonly entries: readonly { contract: string; logicalAddress: string }[],
+    entries: readonly { contract: string; logicalAddress: string }[],
   ) {
     for (const e of entries) {
-      this.pairs.add(naturalKey(e.contract, e.logicalAddress));
-      this.contracts.add(e.contract.toLowerCase());
+      const contract = tree.lower(e.contract);
+      let addresses = this.byContract.get(contract);
+      if (!addresses) this.byContract.set(contract, (addresses = new Set()));
+      addresses.add(tree.lower(e.logicalAddress));
     }
   }
 
   meets(contract: string, logicalAddress: string): boolean {
-    if (!this.contracts.has(contract.toLowerCase())) return false;
-    if (coversEverything(logicalAddress)) return true;
-    for (const a of this.tree.chain(logicalAddress)) if (this.pairs.has(naturalKey(contract, a))) return true;
-    return this.ancestors().has(naturalKey(contract, logicalAddress));
+    const c = this.tree.lower(contract);
+    const addresses = this.byContract.get(c);
+    if (!addresses) return false;
+    const key = this.tree.lower(logicalAddress);
+    if (key === WILDCARD_ADDRESS || key === ROOT) return true;
+    for (const a of this.tree.chain(key)) if (addresses.has(a)) return true;
+    return this.parentsOf(c, addresses).has(key);
   }
 
-  /** Every (contract, proper HSA parent) of an entry, built once and only when first needed. */
-  private ancestors(): Set<string> {
-    if (!this.below) {
-      this.below = new Set();
-      for (const e of this.entries) {
-        for (const a of this.tree.chain(e.logicalAddress).slice(1)) {
-          if (!coversEverything(a)) this.below.add(naturalKey(e.contract, a));
-        }
+  private parentsOf(contract: string, addresses: Set<string>): Set<string> {
+    let parents = this.below.get(contract);
+    if (!parents) {
+      parents = new Set();
+      for (const la of addresses) {
+        for (const a of this.tree.chain(la)) if (a !== la && a !== ROOT && a !== WILDCARD_ADDRESS) parents.add(a);
       }
+      this.below.set(contract, parents);
     }
-    return this.below;
+    return parents;
   }
 }

@@ -13,7 +13,19 @@ export interface Cidr {
 
 export type CidrResult = { cidr: Cidr } | { problem: string };
 
+const parsed = new Map<string, CidrResult>();
+
+/** Parses a CIDR block; memoized, since every environment and two rules look at the same ones. */
 export function parseCidr(text: string): CidrResult {
+  let result = parsed.get(text);
+  if (!result) {
+    result = parse(text);
+    parsed.set(text, result);
+  }
+  return result;
+}
+
+function parse(text: string): CidrResult {
   if (!text.includes('/')) {
     return ipaddr.isValid(text)
       ? { problem: `is an address without a prefix length; write ${text}/${ipaddr.parse(text).kind() === 'ipv4' ? 32 : 128} for one host` }
