@@ -7,9 +7,10 @@ import { register as importCommand } from './commands/import';
 import { register as exportCommand } from './commands/export';
 import { register as synth } from './commands/synth';
 import { register as plan } from './commands/plan';
+import { register as codeowners } from './commands/codeowners';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, rules, importCommand, exportCommand, synth, plan];
+const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners];
 
 export function buildProgram(): Command {
   const program = new Command('tak')
