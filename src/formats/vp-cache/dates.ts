@@ -52,10 +52,18 @@ export function endOfDay(day: string): string {
   return `${day}T23:59:59.999${offsetOf(day, true)}`;
 }
 
-/** fromTidpunkt and tomTidpunkt of a period in days; either end may be open. */
+const periods = new Map<string, [string, string]>();
+
+/** fromTidpunkt and tomTidpunkt of a period in days; either end may be open. Few distinct periods exist, so they are memoized. */
 export function writePeriod(from: string | undefined, to: string | undefined): [string, string] {
-  const start = from ?? UNBOUNDED_FROM;
-  return [startOfDay(start), to === undefined ? startOfDay(plusHundredYears(start)) : endOfDay(to)];
+  const key = `${from}|${to}`;
+  let period = periods.get(key);
+  if (!period) {
+    const start = from ?? UNBOUNDED_FROM;
+    period = [startOfDay(start), to === undefined ? startOfDay(plusHundredYears(start)) : endOfDay(to)];
+    periods.set(key, period);
+  }
+  return period;
 }
 
 /** The Swedish calendar day of an xs:dateTime. */
