@@ -1,5 +1,5 @@
 /**
- * Synthetic, realistic repositories for the benchmarks: ~300 systems, ~600 contracts in 80 service
+ * Synthetic, realistic repositories for the benchmarks: ~300 systems (fewer below 250k entries), ~600 contracts in 80 service
  * domains, tens of thousands of care units (for the largest sizes), and connections in test, qa and
  * prod whose expanded routing entries and authorizations add up to the requested number. The same
  * seed gives the same repository. The repository is compliant with the policy pack (certificates that
@@ -59,7 +59,7 @@ export interface Model {
 export function buildModel(entries: number, seed = DEFAULT_SEED): Model {
   const rng = new Random(seed);
   const units = Math.min(50_000, Math.max(2_000, Math.round(entries / 25)));
-  const catalog = buildCatalog(rng, units);
+  const catalog = buildCatalog(rng, units, entries / 250_000);
   const connections = buildConnections(rng, catalog, Math.round(entries / ENVIRONMENTS.length));
   return { catalog, connections, perEnvironment: connections.reduce((n, c) => n + entriesOf(c), 0) };
 }
@@ -150,33 +150,41 @@ export async function changeOnePercent(dir: string): Promise<void> {
   }
 }
 
-/** Mutates the model by ~1% of one environment's entries; returns the connections it changed. */
+/**
+ * Mutates the model by ~1% of one environment's entries; returns the connections it changed. Up to
+ * half of it adds care units, the rest is split between moved endpoints and removed authorizations;
+ * each change is made in steps small enough (one contract, one address) that small repositories
+ * change ~1% too.
+ */
 function onePercent(model: Model): Set<ConnectionModel> {
-  const budget = Math.max(4, Math.round(model.perEnvironment * 0.01));
+  const budget = model.perEnvironment * 0.01;
   const changed = new Set<ConnectionModel>();
-  // Half: new care units of the region (its spare ones) join a mass connection, routed and authorized.
+  // New care units of the region (its spare ones) join a mass connection, routed and authorized.
   let added = 0;
   for (const c of model.connections.filter((x) => x.mass)) {
     const perAddress = c.contracts.length * (1 + c.consumers.length);
-    const take = Math.min(c.region!.spare.length, Math.ceil((budget / 2 - added) / perAddress));
-    if (take <= 0) break;
+    const take = Math.min(c.region!.spare.length, Math.floor((budget / 2 - added) / perAddress));
+    if (take <= 0) continue;
     c.addresses = [...c.addresses, ...c.region!.spare.slice(0, take)];
     added += take * perAddress;
     changed.add(c);
   }
-  // A quarter: endpoints moved; another quarter: the last consumer of a connection loses its authorizations.
-  const small = model.connections.filter((x) => !x.mass);
+  // Endpoints moved, one contract at a time (each moves the contract's routing at every address).
   let moved = 0;
-  let removed = 0;
-  for (let i = 0; i < small.length && (moved < budget / 4 || removed < budget / 4); i++) {
-    const c = small[i];
-    if (moved < budget / 4 && i % 2 === 0) {
-      c.endpointPrefix = 'v2/';
-      moved += c.contracts.length * c.addresses.length;
+  const small = model.connections.filter((x) => !x.mass);
+  for (const c of small) {
+    while (c.movedEndpoints < c.contracts.length && moved + c.addresses.length <= (budget - added) / 2) {
+      c.movedEndpoints++;
+      moved += c.addresses.length;
       changed.add(c);
-    } else if (removed < budget / 4 && i % 2 === 1 && c.consumers.length >= 2) {
-      c.consumers = c.consumers.slice(0, -1);
-      removed += c.contracts.length * c.addresses.length;
+    }
+  }
+  // The last consumer of a shared connection loses its authorizations, one address at a time.
+  let removed = 0;
+  for (const c of small.filter((x) => x.consumers.length >= 2 && x.movedEndpoints === 0)) {
+    while (c.revokedAddresses < c.addresses.length && removed + c.contracts.length <= budget - added - moved) {
+      c.revokedAddresses++;
+      removed += c.contracts.length;
       changed.add(c);
     }
   }

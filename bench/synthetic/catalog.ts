@@ -127,7 +127,10 @@ function careGiverFree(careGiver: string): number {
 
 type SystemSeed = Omit<SystemModel, 'index' | 'slug' | 'deactivated'> & { slug?: string };
 
-function systems(rng: Random, regionList: Region[]): SystemModel[] {
+/** Municipal and private systems grow with the repository: a 2k-entry repository needs fewer (and fewer certificates). */
+function systems(rng: Random, regionList: Region[], scale: number): SystemModel[] {
+  const municipalities = MUNICIPALITIES.slice(0, Math.min(MUNICIPALITIES.length, Math.max(10, Math.round(scale * MUNICIPALITIES.length))));
+  const providers = PRIVATE_PROVIDERS.slice(0, Math.min(PRIVATE_PROVIDERS.length, Math.max(5, Math.round(scale * PRIVATE_PROVIDERS.length))));
   const seeds: SystemSeed[] = [];
   NATIONAL_SYSTEMS.forEach(([name, organisation, s, produces, consumes], i) => {
     const org = organisation === 'Inera AB' ? '5565594230' : `20210${String(10_000 + i * 137).slice(0, 5)}`;
@@ -142,7 +145,7 @@ function systems(rng: Random, regionList: Region[]): SystemModel[] {
       seeds.push({ kind: 'regional', hsaId: `SE${org}-S${suffix(r * 16 + k + 1).slice(1)}`, name: `${organisation} ${system}`, organisation, produces, consumes, region });
     });
   });
-  MUNICIPALITIES.forEach((municipality, m) => {
+  municipalities.forEach((municipality, m) => {
     const org = `2120000${String(100 + m * 7).padStart(3, '0')}`;
     const organisation = `${municipality} kommun`;
     const products = rng.shuffle(MUNICIPAL_PRODUCTS).slice(0, 2);
@@ -150,7 +153,7 @@ function systems(rng: Random, regionList: Region[]): SystemModel[] {
       seeds.push({ kind: 'municipal', hsaId: `SE${org}-K${suffix(k + 1).slice(1)}`, name: `${organisation} ${product}`, organisation, produces: k === 0, consumes: true });
     });
   });
-  PRIVATE_PROVIDERS.forEach((provider, p) => {
+  providers.forEach((provider, p) => {
     const org = `55${String(60_000_000 + p * 104_729).slice(0, 8)}`;
     seeds.push({ kind: 'private', hsaId: `SE${org}-P${suffix(p).slice(1)}`, name: `${provider} journal`, organisation: `${provider} AB`, produces: rng.chance(0.3), consumes: true });
   });
@@ -163,12 +166,15 @@ function systems(rng: Random, regionList: Region[]): SystemModel[] {
   }));
 }
 
-/** The shared catalog; `unitCount` care units in all (tens of thousands for the largest repositories). */
-export function buildCatalog(rng: Random, unitCount: number): Catalog {
+/**
+ * The shared catalog; `unitCount` care units in all (tens of thousands for the largest repositories),
+ * and all municipal and private systems from `scale` 1 (a quarter of a million entries) up.
+ */
+export function buildCatalog(rng: Random, unitCount: number, scale: number): Catalog {
   const addressFiles = new Map<string, LogicalAddress[]>();
   const domainList = domains(rng);
   const regionList = regions(rng, unitCount, addressFiles);
-  const systemList = systems(rng, regionList);
+  const systemList = systems(rng, regionList, scale);
   addressFiles.set(
     'config/logical-addresses/systems.yaml',
     systemList.map((s) => ({ hsaId: s.hsaId, description: s.name })),

@@ -26,8 +26,10 @@ export interface ConnectionModel {
   prestudy: Approval;
   selfDeclaration: Approval;
   endToEnd: Approval;
-  /** Prefix of the endpoint paths (`changeOnePercent` moves some endpoints). */
-  endpointPrefix: string;
+  /** How many of the contracts (from the first) have moved endpoints (`changeOnePercent`). */
+  movedEndpoints: number;
+  /** How many addresses (from the last) the last consumer is no longer authorized for (`changeOnePercent`). */
+  revokedAddresses: number;
   mass: boolean;
   /** For mass connections: the region whose units are connected. */
   region?: Region;
@@ -146,7 +148,8 @@ class Builder {
       prestudy: { ref: `FS-${year}-${ref}`, approved: `${year}-${month}-01` },
       selfDeclaration: { ref: `SD-${year}-${ref}`, approved: `${year}-${month}-10` },
       endToEnd: { ref: `E2E-${year}-${ref}`, approved: `${year}-${month}-20` },
-      endpointPrefix: '',
+      movedEndpoints: 0,
+      revokedAddresses: 0,
     };
     this.allocation.take(c.domain, c.addresses);
     this.connections.push(connection);

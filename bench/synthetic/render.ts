@@ -95,9 +95,11 @@ function addressList(addresses: string[], indent: string): string[] {
   return [`${indent}logicalAddresses:`, ...addresses.map((a) => `${indent}  - ${a}`)];
 }
 
-export function endpointUrl(c: ConnectionModel, contract: ConnectionModel['contracts'][number], env: Env): string {
-  const suffix = c.profile.toLowerCase();
-  return `https://${hostOf(c.producer, env)}/${c.endpointPrefix}${c.domain.slug}/${contract.name}/${contract.major}/${suffix}`;
+/** The producer's URL for one contract; a moved endpoint has a `v2/` path. */
+export function endpointUrl(c: ConnectionModel, index: number, env: Env): string {
+  const contract = c.contracts[index];
+  const moved = index < c.movedEndpoints ? 'v2/' : '';
+  return `https://${hostOf(c.producer, env)}/${moved}${c.domain.slug}/${contract.name}/${contract.major}/${c.profile.toLowerCase()}`;
 }
 
 export function renderConnection(c: ConnectionModel, env: Env): string {
@@ -106,12 +108,16 @@ export function renderConnection(c: ConnectionModel, env: Env): string {
   if (env === 'prod') lines.push(`  endToEnd: ${approval(c.endToEnd)}`);
   const validity = c.validFrom ? [`    validFrom: ${c.validFrom}`] : [];
   lines.push('routing:', `  - producer: ${c.producer.hsaId}`, `    profile: ${c.profile}`, ...validity, '    contracts:');
-  for (const contract of c.contracts) lines.push(`      ${contract.short}: ${endpointUrl(c, contract, env)}`);
+  c.contracts.forEach((contract, i) => lines.push(`      ${contract.short}: ${endpointUrl(c, i, env)}`));
   lines.push(...addressList(c.addresses, '    '));
-  if (c.consumers.length > 0) lines.push('authorizations:');
-  for (const consumer of c.consumers) {
+  const authorized = c.consumers.map((consumer, i) => {
+    const last = i === c.consumers.length - 1;
+    return { consumer, addresses: last ? c.addresses.slice(0, c.addresses.length - c.revokedAddresses) : c.addresses };
+  });
+  if (authorized.some((a) => a.addresses.length > 0)) lines.push('authorizations:');
+  for (const { consumer, addresses } of authorized.filter((a) => a.addresses.length > 0)) {
     lines.push(`  - consumer: ${consumer.hsaId}`, ...validity, `    contracts: [${c.contracts.map((x) => x.short).join(', ')}]`);
-    lines.push(...addressList(c.addresses, '    '));
+    lines.push(...addressList(addresses, '    '));
   }
   return `${lines.join('\n')}\n`;
 }
