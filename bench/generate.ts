@@ -38,6 +38,7 @@ export interface GenerateOptions {
 
 /** What `.complete` records: enough to rebuild the same model (for `changeOnePercent`). */
 interface Marker {
+  version: number;
   entries: number;
   seed: number;
   /** Expanded entries actually generated, across all environments. */
@@ -47,6 +48,8 @@ interface Marker {
 
 const MARKER = '.complete';
 const DEFAULT_SEED = 2026;
+/** Bumped whenever the generated content changes, so that cached repositories are made anew. */
+const GENERATOR_VERSION = 2;
 
 export interface Model {
   catalog: Catalog;
@@ -62,6 +65,20 @@ export function buildModel(entries: number, seed = DEFAULT_SEED): Model {
   const catalog = buildCatalog(rng, units, entries / 250_000);
   const connections = buildConnections(rng, catalog, Math.round(entries / ENVIRONMENTS.length));
   return { catalog, connections, perEnvironment: connections.reduce((n, c) => n + entriesOf(c), 0) };
+}
+
+function readMarker(dir: string): Marker | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, MARKER), 'utf8')) as Marker;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `dir` holds the repository this version of the generator makes for `opts` (a cache hit). */
+export function isGenerated(dir: string, opts: GenerateOptions): boolean {
+  const marker = readMarker(dir);
+  return marker?.version === GENERATOR_VERSION && marker.entries === opts.entries && marker.seed === (opts.seed ?? DEFAULT_SEED);
 }
 
 /**
@@ -80,6 +97,7 @@ export async function generateRepository(dir: string, opts: GenerateOptions): Pr
   await writeRepository(partial, model);
   await commit(partial, `Synthetic repository: ${model.perEnvironment * ENVIRONMENTS.length} entries, seed ${seed}`);
   const marker: Marker = {
+    version: GENERATOR_VERSION,
     entries: opts.entries,
     seed,
     generated: model.perEnvironment * ENVIRONMENTS.length,
@@ -143,7 +161,8 @@ async function commit(root: string, message: string): Promise<void> {
  * Rebuilds the model from the seed in `.complete`, so running it twice gives the same files.
  */
 export async function changeOnePercent(dir: string): Promise<void> {
-  const marker = JSON.parse(readFileSync(path.join(dir, MARKER), 'utf8')) as Marker;
+  const marker = readMarker(dir);
+  if (marker?.version !== GENERATOR_VERSION) throw new Error(`${dir} was not made by this version of the generator; generate it again`);
   const model = buildModel(marker.entries, marker.seed);
   for (const c of onePercent(model)) {
     for (const env of ENVIRONMENTS) write(dir, `environments/${env}/${c.file}`, renderConnection(c, env));

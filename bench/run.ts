@@ -7,9 +7,9 @@
  *   npm run bench -- 10000 plan   # one size, the cases whose file name contains "plan"
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { generateRepository } from './generate';
+import { generateRepository, isGenerated } from './generate';
 
 const here = __dirname;
 const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const rows: string[] = ['| entries | case | seconds | peak MiB |', '| ---: | --- | ---: | ---: |'];
   for (const size of sizes.length ? sizes : [10_000, 100_000, 1_000_000]) {
     const repo = path.join(here, '.cache', `repo-${size}`);
-    if (!existsSync(path.join(repo, '.complete'))) await generateRepository(repo, { entries: size });
+    if (!isGenerated(repo, { entries: size })) await generateRepository(repo, { entries: size });
     for (const file of cases) {
       const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), path.join(here, 'cases', file), repo], {
         encoding: 'utf8',
