@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-// The VP's own test file, verbatim (skltp/takcache: src/test/resources/tklocalcache-test.xml).
 import { emptyTables, type AuthorizationRow, type RoutingRow } from '../tak/tables';
 import { readVpCache, vpCacheChunks, writeVpCache, VpCacheError } from '.';
 
+// The VP's own test file, verbatim (skltp/takcache: src/test/resources/tklocalcache-test.xml).
 const example = readFileSync(path.join(__dirname, 'fixtures/tklocalcache-test.xml'), 'utf8');
 
 const route = (over: Partial<RoutingRow> = {}): RoutingRow => ({
