@@ -23,23 +23,28 @@ export function isoDay(now: Date): string {
 }
 
 /**
- * Finds the pairs of items that share a key and whose periods overlap, in one pass: only keys
- * seen more than once are compared, so the cost is linear in the number of entries.
+ * Finds the pairs of items that share a key and whose periods overlap. The first pass only asks a
+ * Set whether each key is new (one hash lookup per item: this runs over every routing entry and
+ * authorization); only the keys seen twice are then grouped and compared, so the cost is linear.
  */
-export function overlappingDuplicates<T extends Period & { key: string }>(items: Iterable<T>): [T, T][] {
-  const first = new Map<string, T>();
-  const repeated = new Map<string, T[]>();
+export function overlappingDuplicates<T extends Period & { key: string }>(items: readonly T[]): [T, T][] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
   for (const item of items) {
-    const seen = first.get(item.key);
-    if (!seen) first.set(item.key, item);
-    else {
-      const list = repeated.get(item.key);
-      if (list) list.push(item);
-      else repeated.set(item.key, [seen, item]);
-    }
+    const size = seen.size;
+    seen.add(item.key);
+    if (seen.size === size) repeated.add(item.key);
+  }
+  if (repeated.size === 0) return [];
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    if (!repeated.has(item.key)) continue;
+    const list = groups.get(item.key);
+    if (list) list.push(item);
+    else groups.set(item.key, [item]);
   }
   const pairs: [T, T][] = [];
-  for (const list of repeated.values()) {
+  for (const list of groups.values()) {
     for (let i = 1; i < list.length; i++) {
       const earlier = list.slice(0, i).find((other) => overlaps(other, list[i]));
       if (earlier) pairs.push([earlier, list[i]]);
