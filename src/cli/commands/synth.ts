@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { buildEnvironment, type EnvironmentBuild } from '../../../stacks/environment';
-import { synthesizeApp, type BuiltEnvironment } from '../../../stacks/main';
-import { writeOutputs } from '../../../stacks/output';
+import type { BuiltEnvironment } from '../../../stacks/main';
 import { formatProblem } from '../../../stacks/problems';
 import { readWorkingTree } from '../../pipeline';
 import { EXIT } from '../errors';
@@ -26,6 +25,9 @@ export function register(program: Command): void {
     .option('-o, --out <dir>', 'folder to write cdktf.out/ and dist/ into (default: the repository root)')
     .option('--cdktf-app', 'run as the cdktf app of cdktf.json: write only the stacks, into $CDKTF_OUTDIR')
     .action(async (options: SynthOptions) => {
+      // cdktf takes most of a second to load: only `tak synth` pays for it, not every command.
+      const { synthesizeApp } = require('../../../stacks/main') as typeof import('../../../stacks/main');
+      const { writeOutputs } = require('../../../stacks/output') as typeof import('../../../stacks/output');
       const root = repositoryRoot(options);
       const repository = await readWorkingTree(root);
       const builds: EnvironmentBuild[] = [];
