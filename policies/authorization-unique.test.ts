@@ -1,4 +1,4 @@
-import { CONSUMER, findingsOf, PRODUCER } from '../test/support/repo';
+import { CONSUMER, findingsOf, PRODUCER } from '../test/helpers/minimal-repo';
 
 describe('authorization-unique', () => {
   it('accepts distinct authorizations', async () => {

@@ -1,4 +1,4 @@
-import { findingsOf } from '../test/support/repo';
+import { findingsOf } from '../test/helpers/minimal-repo';
 
 describe('contract-installed', () => {
   it('accepts contracts that are installed in the environment', async () => {

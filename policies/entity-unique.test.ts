@@ -1,4 +1,4 @@
-import { findingsOf, PRODUCER } from '../test/support/repo';
+import { findingsOf, PRODUCER } from '../test/helpers/minimal-repo';
 
 describe('entity-unique', () => {
   it('accepts entities declared once', async () => {

@@ -1,4 +1,4 @@
-import { findingsOf, PRODUCER } from '../test/support/repo';
+import { findingsOf, PRODUCER } from '../test/helpers/minimal-repo';
 
 describe('hsa-id-syntax', () => {
   it('accepts HSA-ids of letters, digits, _ and -, and * as a logical address', async () => {

@@ -1,4 +1,4 @@
-import { findingsOf } from '../test/support/repo';
+import { findingsOf } from '../test/helpers/minimal-repo';
 
 describe('namespace-syntax', () => {
   it('accepts derived urn:riv namespaces', async () => {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { privateKeyPem } from '../test/helpers/certs';
 import { compliant, findingsOf } from '../test/helpers/repo';
-import { makeRepo, removeRepo } from '../test/support/repo';
+import { makeRepo, removeRepo } from '../test/helpers/minimal-repo';
 import { readWorkingTree } from '../src/pipeline';
 
 /** A DER element: tag, length, content. */

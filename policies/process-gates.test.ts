@@ -1,7 +1,7 @@
 /** The process gates of `tak plan`: each compares the head with the base, compliant and not. */
 import type { Rule } from '../src/check/types';
 import { readWorkingTree } from '../src/pipeline';
-import { baseFiles, CONSUMER, makeRepo, PRODUCER, removeRepo } from '../test/support/repo';
+import { baseFiles, CONSUMER, makeRepo, PRODUCER, removeRepo } from '../test/helpers/minimal-repo';
 import deactivatedNothingNew from './deactivated-nothing-new';
 import prestudyNewConnection from './prestudy-new-connection';
 import removedRoutingAuthorized from './removed-routing-authorized';

@@ -1,4 +1,4 @@
-import { findingsOf, PRODUCER } from '../test/support/repo';
+import { findingsOf, PRODUCER } from '../test/helpers/minimal-repo';
 
 const connection = (body: string) => ({ 'environments/test/connections/extra.yaml': body });
 

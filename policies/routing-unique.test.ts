@@ -1,4 +1,4 @@
-import { findingsOf, PRODUCER } from '../test/support/repo';
+import { findingsOf, PRODUCER } from '../test/helpers/minimal-repo';
 
 const second = (extra: string) => ({
   'environments/test/connections/second.yaml': `routing:\n  - producer: ${PRODUCER}\n    profile: RIVTABP21\n    contracts:\n      GetForms:2: https://other.example.se/GetForms/2\n    logicalAddresses: [${PRODUCER.toLowerCase()}]\n${extra}`,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pack } from './pack';
 import { renderRulesMarkdown } from '../src/report/rules';
-import { runCli } from '../test/support/cli';
+import { runCli } from '../test/helpers/cli';
 
 describe('the rule pack and its documentation', () => {
   it('policies/RULES.md is what `npm run rules:doc` generates from the pack', () => {

@@ -1,4 +1,4 @@
-import { findingsOf } from '../test/support/repo';
+import { findingsOf } from '../test/helpers/minimal-repo';
 
 describe('schema', () => {
   it('accepts declarations that match their schema', async () => {

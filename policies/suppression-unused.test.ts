@@ -2,7 +2,7 @@ import { checkRepository } from '../src/check/engine';
 import { readWorkingTree } from '../src/pipeline';
 import { pack } from './pack';
 import { NOW, check, compliant, connectionYaml, lines } from '../test/helpers/repo';
-import { makeRepo, removeRepo } from '../test/support/repo';
+import { makeRepo, removeRepo } from '../test/helpers/minimal-repo';
 
 const withSuppression = (entry: string) => ({
   'environments/prod/connections/forms.yaml': connectionYaml('prod', { contracts: ['GetForms:2', 'GetForm:2'], tail: ['suppressions:', `  - ${entry}`] }),

@@ -1,4 +1,4 @@
-import { findingsOf, PRODUCER } from '../test/support/repo';
+import { findingsOf, PRODUCER } from '../test/helpers/minimal-repo';
 
 const routingTo = (url: string) => ({
   'environments/test/connections/forms.yaml': `routing:\n  - producer: ${PRODUCER}\n    profile: RIVTABP21\n    contracts:\n      GetForms:2: "${url}"\n    logicalAddresses: [${PRODUCER}]\n`,

@@ -7,7 +7,7 @@ import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { IngressV1 } from '@cdktf/provider-kubernetes/lib/ingress-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { runCli } from '../test/support/cli';
+import { runCli } from '../test/helpers/cli';
 import { environmentYaml, PRODUCER } from '../test/helpers/repo';
 import { buildEnvironment } from './environment';
 import { EnvironmentStack, type BuiltEnvironment } from './main';

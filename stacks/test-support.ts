@@ -5,7 +5,7 @@
 import { readWorkingTree } from '../src/pipeline';
 import type { RepositoryState } from '../src/model/state';
 import { compliant, environmentYaml, ENVIRONMENTS, type Files } from '../test/helpers/repo';
-import { makeRepo, removeRepo } from '../test/support/repo';
+import { makeRepo, removeRepo } from '../test/helpers/minimal-repo';
 
 export const kubernetesLines = (env: string) => ['kubernetes:', `  context: ntjp-${env}`, `  namespace: tak-${env}`, `  host: tp.${env}.example.se`];
 

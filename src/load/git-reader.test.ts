@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, wr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readState } from '../pipeline';
-import { makeRepo, removeRepo } from '../../test/support/repo';
+import { makeRepo, removeRepo } from '../../test/helpers/minimal-repo';
 import { commitAll, git } from '../../test/plan/git';
 import { GitRevisionReader, RevisionError } from './git-reader';
 

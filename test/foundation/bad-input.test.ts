@@ -6,7 +6,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_FILE_BYTES } from '../../src/load/decode';
 import { readWorkingTree } from '../../src/pipeline';
-import { makeRepo, removeRepo, validateRepo } from '../support/repo';
+import { makeRepo, removeRepo, validateRepo } from '../helpers/minimal-repo';
 
 const OTHER_BROKEN = { 'config/systems/other.yaml': 'hsaId: SE1\nname: x\norganisation: y\ncolour: red\n' };
 

@@ -1,5 +1,5 @@
 import { readWorkingTree } from '../../src/pipeline';
-import { CONSUMER, makeRepo, PRODUCER, removeRepo } from '../support/repo';
+import { CONSUMER, makeRepo, PRODUCER, removeRepo } from '../helpers/minimal-repo';
 
 const FORMS = 'urn:riv:infrastructure:eservicesupply:forminteraction';
 

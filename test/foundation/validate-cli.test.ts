@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { makeRepo, removeRepo } from '../support/repo';
-import { runCli } from '../support/cli';
+import { makeRepo, removeRepo } from '../helpers/minimal-repo';
+import { runCli } from '../helpers/cli';
 
 const UNKNOWN_CONSUMER = {
   'environments/test/connections/extra.yaml':

@@ -7,7 +7,7 @@ import { checkRepository } from '../../src/check/engine';
 import type { CheckResult, Finding } from '../../src/check/types';
 import { readWorkingTree } from '../../src/pipeline';
 import { pack } from '../../policies/pack';
-import { makeRepo, removeRepo } from '../support/repo';
+import { makeRepo, removeRepo } from '../helpers/minimal-repo';
 import { issue, makeCa, type TestCa } from './certs';
 
 export const PRODUCER = 'SE5565594230-B9P';

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readTakExport } from '../../src/formats/tak-export/read';
-import { runCli } from '../support/cli';
-import { validateRepo } from '../support/repo';
+import { runCli } from '../helpers/cli';
+import { validateRepo } from '../helpers/minimal-repo';
 import { authorizationSignature, buildExport, routingSignature } from './catalog-export';
 
 const NOW = '2026-06-01';

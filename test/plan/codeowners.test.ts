@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { CODEOWNERS_FILE, renderCodeowners } from '../../src/codeowners/codeowners';
 import { readWorkingTree } from '../../src/pipeline';
-import { runCli } from '../support/cli';
-import { makeRepo, removeRepo } from '../support/repo';
+import { runCli } from '../helpers/cli';
+import { makeRepo, removeRepo } from '../helpers/minimal-repo';
 import { REPO_ROOT } from './support';
 
 describe('tak codeowners', () => {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { validateOrderSchema } from '../../src/formats/order/schema';
 import { COMMENT_LIMIT } from '../../src/report/plan-markdown';
-import { runCli } from '../support/cli';
-import { baseFiles, CONSUMER, makeRepo, PRODUCER, removeRepo } from '../support/repo';
+import { runCli } from '../helpers/cli';
+import { baseFiles, CONSUMER, makeRepo, PRODUCER, removeRepo } from '../helpers/minimal-repo';
 import { commitAll, git } from './git';
 
 const FORMS = 'environments/test/connections/forms.yaml';

@@ -1,5 +1,5 @@
-import { runCli } from '../support/cli';
-import { makeRepo, removeRepo } from '../support/repo';
+import { runCli } from '../helpers/cli';
+import { makeRepo, removeRepo } from '../helpers/minimal-repo';
 import { compliant, connectionYaml } from '../helpers/repo';
 
 describe('suppressed findings in every report format', () => {
