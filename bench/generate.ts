@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { buildCatalog, type Catalog } from './synthetic/catalog';
-import { createAuthority, issueFunctionCertificate } from './synthetic/certificates';
+import { issue, makeCa } from '../test/helpers/certs';
 import { buildConnections, entriesOf, type ConnectionModel } from './synthetic/connections';
 import { Random } from './synthetic/random';
 import {
@@ -49,7 +49,7 @@ interface Marker {
 const MARKER = '.complete';
 const DEFAULT_SEED = 2026;
 /** Bumped whenever the generated content changes, so that cached repositories are made anew. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export interface Model {
   catalog: Catalog;
@@ -128,19 +128,22 @@ async function writeRepository(root: string, { catalog, connections }: Model): P
   }
 }
 
+/** Valid from 2025 for 20 years, so that the benchmark repositories do not rot. */
+const VALIDITY = { notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2045-01-01T00:00:00Z') };
+
 /** The two CAs, and a test and a production function certificate for every consumer. */
 async function writeCertificates(root: string, catalog: Catalog): Promise<void> {
-  const testCa = await createAuthority('Synthetic TEST Function CA v1');
-  const prodCa = await createAuthority('Synthetic Function CA v1');
+  const testCa = await makeCa('Synthetic TEST Function CA v1', { ec: 'P-256' }, VALIDITY);
+  const prodCa = await makeCa('Synthetic Function CA v1', { ec: 'P-256' }, VALIDITY);
   write(root, 'config/trusted-cas.yaml', renderTrustedCas());
-  write(root, 'config/cas/test-function-ca.pem', `${testCa.certificate.toString('pem')}\n`);
-  write(root, 'config/cas/function-ca.pem', `${prodCa.certificate.toString('pem')}\n`);
+  write(root, 'config/cas/test-function-ca.pem', testCa.pem);
+  write(root, 'config/cas/function-ca.pem', prodCa.pem);
   for (const system of catalog.systems.filter((s) => s.consumes)) {
     const { hsaId, organisation, slug } = system;
-    const test = await issueFunctionCertificate(testCa, { hsaId, organisation, host: hostOf(system, 'test') });
-    const prod = await issueFunctionCertificate(prodCa, { hsaId, organisation, host: hostOf(system, 'prod') });
-    write(root, `config/systems/certs/${slug}-test.pem`, test);
-    write(root, `config/systems/certs/${slug}-prod.pem`, prod);
+    const functionCertificate = (ca: typeof testCa, env: 'test' | 'prod') =>
+      issue(ca, { serialNumber: hsaId, organisation, commonName: hostOf(system, env), ...VALIDITY });
+    write(root, `config/systems/certs/${slug}-test.pem`, (await functionCertificate(testCa, 'test')).pem);
+    write(root, `config/systems/certs/${slug}-prod.pem`, (await functionCertificate(prodCa, 'prod')).pem);
   }
 }
 

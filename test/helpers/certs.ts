@@ -1,6 +1,7 @@
 /**
- * A certificate factory for tests: CAs and function certificates made on the spot with
- * @peculiar/x509 over node's WebCrypto. Private keys stay in memory; only public PEM is returned.
+ * The certificate factory for tests, the synthetic bench repositories and the example data: CAs and
+ * function certificates made on the spot with @peculiar/x509 over node's WebCrypto. Private keys stay
+ * in memory; only public PEM is returned.
  */
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
@@ -58,10 +59,18 @@ export interface LeafOptions extends Validity {
   /** The subject serialNumber (OID 2.5.4.5); omitted when null. */
   serialNumber: string | null;
   commonName?: string;
+  organisation?: string;
   key?: KeySpec;
   /** Issue it as an intermediate CA rather than a leaf. */
   ca?: boolean;
 }
+
+/** What a SITHS function certificate (funktionscertifikat) says it is for: TLS client authentication. */
+const FUNCTION_CERTIFICATE = [
+  new x509.BasicConstraintsExtension(false, undefined, true),
+  new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+  new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth]),
+];
 
 /** A certificate signed by `issuer`, with its own fresh key. */
 export async function issue(issuer: TestCa, options: LeafOptions): Promise<TestCa> {
@@ -69,10 +78,15 @@ export async function issue(issuer: TestCa, options: LeafOptions): Promise<TestC
   const alg = algorithm(key);
   const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as KeyPair;
   const cn = options.commonName ?? 'system.example.se';
-  const serialPart = options.serialNumber === null ? '' : `, 2.5.4.5=${options.serialNumber}`;
+  const subject = new x509.Name([
+    { C: ['SE'] },
+    { O: [options.organisation ?? 'Example'] },
+    { CN: [cn] },
+    ...(options.serialNumber === null ? [] : [{ '2.5.4.5': [options.serialNumber] }]),
+  ]);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: nextSerial(),
-    subject: `C=SE, O=Example, CN=${cn}${serialPart}`,
+    subject,
     issuer: issuer.cert.subject,
     ...DEFAULT_VALIDITY,
     notBefore: options.notBefore ?? DEFAULT_VALIDITY.notBefore,
@@ -80,7 +94,7 @@ export async function issue(issuer: TestCa, options: LeafOptions): Promise<TestC
     signingAlgorithm: algorithm(issuer.key),
     publicKey: keys.publicKey,
     signingKey: issuer.keys.privateKey,
-    extensions: options.ca ? [new x509.BasicConstraintsExtension(true, 0, true)] : [],
+    extensions: options.ca ? [new x509.BasicConstraintsExtension(true, 0, true)] : FUNCTION_CERTIFICATE,
   });
   return { name: cn, pem: cert.toString('pem'), cert, keys, key };
 }
