@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The pull-request check: what CI runs on every pull request.
+#   scripts/pull-request.sh BASE_REF [OUT_DIR]
+# Writes OUT_DIR/validate.sarif (upload to code scanning), OUT_DIR/comment.md (post as the PR comment),
+# and OUT_DIR/plan/ (the full report and each environment's platform order). Exits 1 when the head has
+# error-level findings or CODEOWNERS is stale, 2 when the check could not run.
+set -uo pipefail
+base=${1:?usage: scripts/pull-request.sh BASE_REF [OUT_DIR]}
+out=${2:-tak-out}
+cd "$(dirname "$0")/.."
+mkdir -p "$out"
+tak() { node bin/tak.js "$@"; }
+
+tak validate --format sarif > "$out/validate.sarif"
+validate=$?
+[ "$validate" -le 1 ] || exit "$validate"
+
+tak plan --base "$base" --format markdown --out "$out/plan" --force > "$out/comment.md"
+plan=$?
+[ "$plan" -le 1 ] || exit "$plan"
+
+tak codeowners --check
+owners=$?
+[ "$owners" -le 1 ] || exit "$owners"
+
+cat "$out/comment.md"
+[ "$validate" -eq 0 ] && [ "$plan" -eq 0 ] && [ "$owners" -eq 0 ]
