@@ -39,7 +39,9 @@ function exportRows(tables: TakTables, today: string): Record<ExportTable, Expor
       if (id === undefined) {
         id = data[table].length + 1;
         index.set(key, id);
-        data[table].push({ id, ...row(), pubversion: '1' });
+        // The catalog writes pubversion before relationships (anropsadress).
+        const { relationships, ...fields } = row();
+        data[table].push({ id, ...fields, pubversion: '1', ...(relationships ? { relationships } : {}) });
       }
       return id;
     };
