@@ -41,7 +41,7 @@ function exportRows(tables: TakTables, today: string): Record<ExportTable, Expor
         index.set(key, id);
         // The catalog writes pubversion before relationships (anropsadress).
         const { relationships, ...fields } = row();
-        data[table].push({ id, ...fields, pubversion: '1', ...(relationships ? { relationships } : {}) });
+        data[table].push({ id, ...fields, pubversion: '1', ...(relationships ? { relationships: relationships as ExportRow['relationships'] } : {}) });
       }
       return id;
     };
