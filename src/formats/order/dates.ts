@@ -10,6 +10,8 @@
  * later needs an order of its own on or after its start date.
  */
 
+import { dayOf } from '../tak-export/dates';
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** `yyyy-MM-dd'T'HH:mm:ssZ` in UTC, e.g. `2026-10-01T08:30:00+0000`. */
@@ -20,9 +22,12 @@ export function orderTimestamp(at: Date): string {
   );
 }
 
-/** The execution day of an order timestamp: its own calendar date, as written. */
+/**
+ * The execution day of an order timestamp: the catalog stores the instant as a DATE in its own time
+ * zone, so `2026-09-30T22:30:00+0000` is 1 October (the same reading as the catalog's exports).
+ */
 export function orderDay(timestamp: string): string {
-  return timestamp.slice(0, 10);
+  return dayOf(timestamp) ?? timestamp.slice(0, 10);
 }
 
 /** The same day `years` later; 29 February becomes 28 February in a common year (as Java's Calendar does). */

@@ -8,7 +8,8 @@
  *    deleted by order); included ones that exist are silently dropped; new ones are validated and
  *    stored with upper-cased HSA-ids;
  * 4. every reference must exist in the catalog or in the same order, and the RIV-TA profile in the
- *    catalog (profiles cannot be created by order);
+ *    catalog (profiles cannot be created by order); the URL of an address the order creates must
+ *    have the characters and length the catalog accepts (an existing one is reused as it is);
  * 5. inkludera vagval / anropsbehorighet: none overlapping [D, D+100y] creates a row; one with the
  *    same address (producer, profile, exact URL) is extended; a vagval with another address is
  *    replaced (the old one is deactivated); more than one is an error;
@@ -133,14 +134,18 @@ function addPlainObjects(t: TakTables, order: Order): string[] {
 
 const PROFILES = new Set<string>(KNOWN_PROFILES.map((p) => p.toLowerCase()));
 
+/** An anropsadress is (producer, profile, exact URL); the catalog validates the URL only of a new one. */
+const endpointKey = (producer: string, profile: string, url: string) => `${naturalKey(producer, profile)}|${url}`;
+
 function missingReferences(t: TakTables, order: Order): string[] {
   const errors: string[] = [];
+  const endpoints = new Set(t.routing.map((r) => endpointKey(r.producer, r.profile, r.url)));
   const exists = (map: Map<string, unknown>, id: string, what: string) => {
     if (!map.has(naturalKey(id))) errors.push(`${what} ${id} finns inte i TAK och ingår inte i beställningen.`);
   };
   for (const v of order.inkludera.vagval) {
     if (!PROFILES.has(v.rivtaprofil!.toLowerCase())) errors.push(`RIV-TA-profil ${v.rivtaprofil} finns inte i TAK.`);
-    if (!ENDPOINT_URL.test(v.adress!)) errors.push(`Anropsadress ${v.adress} innehåller otillåtna tecken eller har fel längd.`);
+    if (!endpoints.has(endpointKey(v.tjanstekomponent, v.rivtaprofil!, v.adress!)) && !ENDPOINT_URL.test(v.adress!)) errors.push(`Anropsadress ${v.adress} innehåller otillåtna tecken eller har fel längd.`);
     exists(t.components, v.tjanstekomponent, 'Tjänstekomponent');
     exists(t.logicalAddresses, v.logiskAdress, 'Logisk adress');
     exists(t.contracts, v.tjanstekontrakt, 'Tjänstekontrakt');
@@ -249,7 +254,7 @@ class Execution {
 }
 
 function sameAddress(row: RoutingRow, v: OrderRouting): boolean {
-  return row.url === v.adress && naturalKey(row.profile, row.producer) === naturalKey(v.rivtaprofil!, v.tjanstekomponent);
+  return endpointKey(row.producer, row.profile, row.url) === endpointKey(v.tjanstekomponent, v.rivtaprofil!, v.adress!);
 }
 
 function group<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {

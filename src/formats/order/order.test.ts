@@ -182,3 +182,35 @@ describe('executeOrder', () => {
     expect(errors).toEqual([expect.stringMatching(/^Det finns mer än ett vagval med logisk adress/)]);
   });
 });
+
+describe('review against the platform', () => {
+  it('takes the execution day in the catalog\'s time zone (Stockholm), as it stores a DATE', () => {
+    const t = tables();
+    t.authorizations.push({ consumer: CONSUMER, contract: GET_FORMS, logicalAddress: UNIT, from: '2020-01-01', to: '2120-01-01', filters: [] });
+    const late = '2026-09-30T22:30:00+0000'; // 1 October, 00:30 in Stockholm
+    const inkludera = { ...emptySection(), vagval: [vagval('https://a.example.se/x')] };
+    const exkludera = { ...emptySection(), anropsbehorigheter: [{ logiskAdress: UNIT, tjanstekontrakt: GET_FORMS, tjanstekonsument: CONSUMER }] };
+    const { tables: out, errors } = executeOrder(t, order({ genomforandeTidpunkt: late, inkludera, exkludera }), options);
+    expect(errors).toEqual([]);
+    expect(out.routing[0]).toMatchObject({ from: '2026-10-01', to: '2126-10-01' });
+    expect(out.authorizations[0].to).toBe('2026-09-30');
+  });
+
+  it('refuses an exkludera list that is not a list, without a stack trace', () => {
+    const text = JSON.stringify({ plattform: 'NTJP-QA', genomforandeTidpunkt: '2026-10-01T08:00:00+0000', inkludera: {}, exkludera: { tjanstekontrakt: {} } });
+    expect(readOrder(text).errors).toEqual([expect.stringMatching(/^exkludera\.tjanstekontrakt must be/)]);
+  });
+
+  it('checks the characters of an address only when the order creates it, as the catalog validates new rows only', () => {
+    const legacy = 'http://legacy.example.se/x?service=GetForms';
+    const t = tables();
+    t.routing.push({ contract: GET_FORMS, logicalAddress: UNIT, producer: PRODUCER, profile: 'RIVTABP21', url: legacy, from: '2020-01-01', to: '2120-01-01' });
+    const again = executeOrder(t, order({ inkludera: { ...emptySection(), vagval: [vagval(legacy)] } }), options);
+    expect(again.errors).toEqual([]);
+    expect(again.tables.routing).toEqual([expect.objectContaining({ url: legacy, from: '2020-01-01', to: '2126-10-01' })]);
+    const other = executeOrder(t, order({ inkludera: { ...emptySection(), vagval: [vagval(legacy, 'SE2321000016-0002')], logiskadresser: [{ hsaId: 'SE2321000016-0002', beskrivning: 'x' }] } }), options);
+    expect(other.errors).toEqual([]);
+    const fresh = executeOrder(t, order({ inkludera: { ...emptySection(), vagval: [vagval('https://new.example.se/x?a=b')] } }), options);
+    expect(fresh.errors).toEqual(['Anropsadress https://new.example.se/x?a=b innehåller otillåtna tecken eller har fel längd.']);
+  });
+});

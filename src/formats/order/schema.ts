@@ -51,6 +51,10 @@ function lenient(schema: JsonObject): void {
     for (const list of Object.values<JsonObject>(s.properties)) list.type = ['array', 'null'];
   }
   schema.properties.exkludera.properties.vagval.items = { $ref: '#/definitions/vagvalExclude' };
+  // The catalog ignores exkludera of contracts, components and addresses, but still reads them as lists.
+  for (const list of ['tjanstekontrakt', 'logiskadresser', 'tjanstekomponenter']) {
+    schema.properties.exkludera.properties[list] = { type: ['array', 'null'], items: { type: 'object' } };
+  }
 }
 
 const compiled = new Map<SchemaMode, ValidateFunction>();
