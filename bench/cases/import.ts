@@ -1,27 +1,40 @@
 /**
- * Import of a catalog export as large as the whole synthetic repository: the rows of all its
- * environments in one export (written once per size by export-tak-export.ts, which sorts first),
- * imported into an empty folder with `tak import tak-export` (its report goes to stderr, not to the
- * figures).
+ * Import of a catalog export as large as the synthetic repository (one platform's catalog, written
+ * once per size by export-tak-export.ts, which sorts first) into an empty folder with
+ * `tak import tak-export` (its report goes to stderr, not to the figures). The imported folder is
+ * left for imported-validate.ts, which sorts next and removes it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { BenchCase } from '../types';
 import { exportFile } from './export-tak-export';
 
+export const importedFolder = (repo: string) => `${repo}-imported`;
+
+/** An export older than the repository was made from another one (or by an older export case). */
+function freshExport(repo: string): string {
+  const file = exportFile(repo);
+  if (!existsSync(file) || statSync(file).mtimeMs < statSync(path.join(repo, '.complete')).mtimeMs) {
+    throw new Error(`${file} is missing or older than the repository: run the export case first (npm run bench -- <size> export import)`);
+  }
+  return file;
+}
+
 const bench: BenchCase = {
   name: 'import tak-export',
   async run(repo) {
-    const target = mkdtempSync(path.join(path.dirname(repo), 'import-'));
+    const file = freshExport(repo);
+    const target = importedFolder(repo);
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target);
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => process.stderr.write(chunk)) as typeof process.stdout.write;
     try {
-      const write = process.stdout.write.bind(process.stdout);
-      process.stdout.write = ((chunk: string) => process.stderr.write(chunk)) as typeof process.stdout.write;
-      const code = await main(['node', 'tak', 'import', 'tak-export', exportFile(repo), '--env', 'prod', '-C', target]);
-      process.stdout.write = write;
+      const code = await main(['node', 'tak', 'import', 'tak-export', file, '--env', 'prod', '-C', target]);
       if (code !== 0) throw new Error(`import failed with exit code ${code}`);
     } finally {
-      rmSync(target, { recursive: true, force: true });
+      process.stdout.write = write;
     }
   },
 };
