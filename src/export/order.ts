@@ -5,7 +5,7 @@
  * catalog it changes nothing that is already there (the platform extends identical rows).
  */
 import { activeOn } from '../check/periods';
-import { orderTimestamp } from '../formats/order/dates';
+import { executionTimestamp, orderTimestamp } from '../formats/order/dates';
 import { emptySection, type Order } from '../formats/order/types';
 import { authorizationKey, routingKey, type TakTables } from '../formats/tak/tables';
 import { naturalKey } from '../model/syntax';
@@ -17,13 +17,12 @@ export interface WholeOrder {
 }
 
 export function wholeOrder(tables: TakTables, platform: string, now: Date, today: string): WholeOrder {
-  const at = orderTimestamp(now);
   const order: Order = {
     plattform: platform,
     formatVersion: 1,
     version: 1,
-    bestallningsTidpunkt: at,
-    genomforandeTidpunkt: at,
+    bestallningsTidpunkt: orderTimestamp(now),
+    genomforandeTidpunkt: executionTimestamp(today),
     utforare: 'tak export',
     kommentar: `The whole environment as of ${today}`,
     inkludera: emptySection(),

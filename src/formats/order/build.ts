@@ -14,7 +14,7 @@
 import { activeOn, isoDay } from '../../check/periods';
 import { naturalKey } from '../../model/syntax';
 import type { AuthorizationItem, EnvironmentChanges, RoutingItem } from '../../plan/types';
-import { orderTimestamp } from './dates';
+import { executionTimestamp, orderTimestamp } from './dates';
 import { emptySection, type Order, type OrderAuthorization, type OrderRouting } from './types';
 
 export interface BuildOrderOptions {
@@ -46,13 +46,12 @@ const sameAddress = (a: RoutingItem, b: RoutingItem) =>
 export function buildOrder(changes: EnvironmentChanges, options: BuildOrderOptions): Order {
   const day = isoDay(options.now);
   const on = (x: { validFrom?: string; validTo?: string }) => activeOn(x, day);
-  const timestamp = orderTimestamp(options.now);
   const order: Order = {
     plattform: changes.platform ?? changes.env,
     formatVersion: 1,
     version: 1,
-    bestallningsTidpunkt: timestamp,
-    genomforandeTidpunkt: timestamp,
+    bestallningsTidpunkt: orderTimestamp(options.now),
+    genomforandeTidpunkt: executionTimestamp(day),
     utforare: options.orderer ?? 'tak plan',
     kommentar: options.comment ?? '',
     inkludera: emptySection(),

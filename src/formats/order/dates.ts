@@ -10,7 +10,7 @@
  * later needs an order of its own on or after its start date.
  */
 
-import { dayOf } from '../tak-export/dates';
+import { dayOf, timestampOf } from '../tak-export/dates';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -28,6 +28,14 @@ export function orderTimestamp(at: Date): string {
  */
 export function orderDay(timestamp: string): string {
   return dayOf(timestamp) ?? timestamp.slice(0, 10);
+}
+
+/**
+ * genomforandeTidpunkt for an execution day: the day's midnight in the catalog's time zone
+ * (`2026-10-01T00:00:00+0200`), so the catalog takes that very day whatever the clock's hour.
+ */
+export function executionTimestamp(day: string): string {
+  return timestampOf(day);
 }
 
 /** The same day `years` later; 29 February becomes 28 February in a common year (as Java's Calendar does). */
