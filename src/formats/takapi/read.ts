@@ -1,8 +1,9 @@
 /**
  * Reads a folder of TAK-api responses (`<endpoint>.json`, e.g. `serviceProductions.json`) into
  * TakTables: routing from serviceProductions, authorizations from cooperations, descriptions from
- * the entity lists. Works with and without `include=` embedding: a relation that carries only its
- * `id` is looked up in the folder's list of that entity. The api holds only the current state, so
+ * the entity lists. The api embeds every relation by default (its include= defaults to all of them);
+ * a relation that carries only its `id` is looked up in the folder's list of that entity, and a
+ * response fetched with a narrower include= (relations left out) is refused. The api holds only the current state, so
  * there are no dates, filters or integration agreements.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -47,8 +48,29 @@ const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'object' &
 const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 const cpName = (cp: ApiConnectionPoint) => `${cp.platform ?? ''}-${cp.environment ?? ''}`;
 
+/** The relations a row needs, and the api's default include= that embeds them. */
+const RELATIONS = {
+  serviceProductions: { needs: ['serviceProducer', 'logicalAddress', 'serviceContract'], include: 'connectionPoint,logicalAddress,serviceContract,serviceProducer' },
+  cooperations: { needs: ['serviceConsumer', 'logicalAddress', 'serviceContract'], include: 'connectionPoint,logicalAddress,serviceContract,serviceConsumer' },
+} as const;
+
+/**
+ * A response fetched with an include= that names only some relations leaves the others out
+ * altogether (the DTOs omit empty fields): nothing can be read from such rows, so say how to fetch.
+ */
+function requireRelations(endpoint: keyof typeof RELATIONS, rows: Json[]): void {
+  const { needs, include } = RELATIONS[endpoint];
+  const present = (row: Json, name: string) => (name === 'logicalAddress' ? row.logicalAddress ?? row.logicalAdress : row[name]) != null;
+  const lacking = rows.filter((row) => needs.some((name) => !present(row, name)));
+  if (lacking.length === 0) return;
+  const names = needs.filter((name) => lacking.some((row) => !present(row, name)));
+  throw new FormatError(`${endpoint}: ${lacking.length} of ${rows.length} rows have no ${names.join(', ')}: fetch them with the default include (${include})`);
+}
+
 export function readTakApi(responses: Map<Endpoint, Json[]>, connectionPoint?: string): TakApiReadResult {
   const list = (e: Endpoint) => responses.get(e) ?? [];
+  requireRelations('serviceProductions', list('serviceProductions'));
+  requireRelations('cooperations', list('cooperations'));
   const index = <T>(e: Endpoint, has: string) => new Map(list(e).filter((x) => typeof x.id === 'number' && has in x).map((x) => [x.id as number, x as unknown as T]));
   const points = index<ApiConnectionPoint>('connectionPoints', 'platform');
   const consumers = index<ApiComponent>('serviceConsumers', 'hsaId');
