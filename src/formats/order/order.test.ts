@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { readTakExport } from '../tak-export/read';
 import { emptyTables, type TakTables } from '../tak/tables';
 import { addYears, orderTimestamp, previousDay } from './dates';
 import { executeOrder } from './execute';
@@ -212,5 +213,40 @@ describe('review against the platform', () => {
     expect(other.errors).toEqual([]);
     const fresh = executeOrder(t, order({ inkludera: { ...emptySection(), vagval: [vagval('https://new.example.se/x?a=b')] } }), options);
     expect(fresh.errors).toEqual(['Anropsadress https://new.example.se/x?a=b innehåller otillåtna tecken eller har fel längd.']);
+  });
+});
+
+describe('the platform fixtures executed against the catalog\'s own export', () => {
+  const catalog = () => readTakExport(readFileSync(path.join(__dirname, '../../../test/fixtures/formats/tak-core-test-export.json'), 'utf8')).tables;
+  const at = { platform: 'SKLTP-TEST', now: new Date('2022-12-14T12:00:00Z') };
+  const PING = 'urn:riv:itinfra:tp:PingResponder:1';
+
+  it('soft-deletes what starts after the execution day, matching TP and SCHEDULR case-insensitively', () => {
+    const t = catalog();
+    const url = 'http://33.33.33.33:8080/Schedulr-0.1/ws/GetSubjectOfCareSchedule/1';
+    t.routing.push({ contract: PING, logicalAddress: 'HSA-VKK123', producer: 'Schedulr', profile: 'RIVTABP21', url, from: '2023-01-01', to: '2123-01-01' });
+    t.authorizations.push({ consumer: 'tp', contract: PING, logicalAddress: 'HSA-VKK123', from: '2023-01-01', to: '2123-01-01', filters: [] });
+    const { tables: out, errors } = executeOrder(t, readOrder(example('bestallning-test-exkludera_delete.json')).order!, at);
+    expect(errors).toEqual([]);
+    expect(out.routing).toHaveLength(t.routing.length - 1);
+    expect(out.authorizations).toHaveLength(t.authorizations.length - 1);
+    expect(out.routing.some((r) => r.contract === PING && r.logicalAddress === 'HSA-VKK123')).toBe(false);
+    // Nothing to exclude any more: the same order now changes nothing.
+    expect(executeOrder(out, readOrder(example('bestallning-test-exkludera_delete.json')).order!, at)).toEqual({ tables: out, errors: [] });
+  });
+
+  it('creates the simple order\'s objects and rows from its execution day', () => {
+    const { tables: out, errors } = executeOrder(catalog(), readOrder(example('bestallning-test-simple.json')).order!, at);
+    expect(errors).toEqual([]);
+    expect(out.routing.at(-1)).toEqual({
+      contract: 'urn:riv:clinicalprocess:activity:actions:GetActivitiesResponder:2',
+      logicalAddress: 'TEST-001',
+      producer: 'PROD-001',
+      profile: 'RIVTABP21',
+      url: 'https://test.se',
+      from: '2022-12-14',
+      to: '2122-12-14',
+    });
+    expect(out.authorizations.at(-1)).toMatchObject({ consumer: 'KONS-001', integrationAgreement: 'AUTOTAKNING', from: '2022-12-14' });
   });
 });
