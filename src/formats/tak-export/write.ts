@@ -1,7 +1,8 @@
 /**
- * Writes TakTables in the catalog's export format, with the relationship keys the catalog's own
- * exporter uses (`logiskadress` on vagval, `logiskAdress` and `tjanstekonsument` on
- * anropsbehorighet). Ids are assigned in order; a row without dates gets the catalog's defaults
+ * Writes TakTables in the catalog's export format, with the relationship keys of the catalog's own
+ * export file (tak-core's `export.json`: `logiskadress` on vagval, `logiskAdress` and
+ * `tjanstekomponent` on anropsbehorighet; older exports say `tjanstekonsument`, which the reader
+ * also takes). Ids are assigned in order; a row without dates gets the catalog's defaults
  * (from the export day, to 100 years later). One row per line keeps a million rows diffable.
  */
 import { KNOWN_PROFILES, naturalKey } from '../../model/syntax';
@@ -84,7 +85,7 @@ function exportRows(tables: TakTables, today: string): Record<ExportTable, Expor
       integrationsavtal: a.integrationAgreement ?? 'AUTOTAKNING',
       ...dates(a.from, a.to),
       pubversion: '1',
-      relationships: { logiskAdress: addressId(a.logicalAddress), tjanstekonsument: componentId(a.consumer), tjanstekontrakt: contractId(a.contract) },
+      relationships: { logiskAdress: addressId(a.logicalAddress), tjanstekomponent: componentId(a.consumer), tjanstekontrakt: contractId(a.contract) },
     });
     for (const f of a.filters) {
       const filter = data.filter.length + 1;
