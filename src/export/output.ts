@@ -2,13 +2,15 @@
  * Where an export goes: a file written atomically (a temporary name next to it, then a rename),
  * never over an existing file without `force`; or standard output when no file is named.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
 
 export class OutputExists extends Error {}
 
-function temporary(target: string, force: boolean): string {
+function temporary(target: string, force: boolean, replaceable: (target: string) => boolean): string {
+  // --force replaces an earlier output, never a folder of the user's (think `-o . --force`).
+  if (existsSync(target) && !replaceable(target)) throw new OutputExists(`${target} is a folder that tak did not write; name a new file or folder`);
   if (existsSync(target) && !force) throw new OutputExists(`${target} exists; pass --force to replace it`);
   mkdirSync(path.dirname(target), { recursive: true });
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
@@ -16,7 +18,7 @@ function temporary(target: string, force: boolean): string {
 
 /** Writes text, or pieces of text (for outputs larger than one string may be), to `target`. */
 export async function writeOutput(target: string, content: string | Iterable<string>, force: boolean): Promise<void> {
-  const tmp = temporary(target, force);
+  const tmp = temporary(target, force, (t) => !statSync(t).isDirectory());
   try {
     if (typeof content === 'string') writeFileSync(tmp, content);
     else {
@@ -35,7 +37,7 @@ export async function writeOutput(target: string, content: string | Iterable<str
 
 /** Writes a folder of files (name -> text) to `target` as a whole: staged, then renamed into place. */
 export function writeFolder(target: string, files: Map<string, string>, force: boolean): void {
-  const tmp = temporary(target, force);
+  const tmp = temporary(target, force, isEarlierFolder);
   try {
     mkdirSync(tmp, { recursive: true });
     for (const [name, text] of files) writeFileSync(path.join(tmp, name), text);
@@ -45,4 +47,10 @@ export function writeFolder(target: string, files: Map<string, string>, force: b
     rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** A folder that holds nothing but files of the kind writeFolder writes (`*.json`), i.e. an earlier output. */
+function isEarlierFolder(target: string): boolean {
+  if (!statSync(target).isDirectory()) return true;
+  return readdirSync(target, { withFileTypes: true }).every((e) => e.isFile() && e.name.endsWith('.json'));
 }
