@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { OutputExists } from '../export/output';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
 import { register as validate } from './commands/validate';
@@ -16,11 +17,42 @@ export function buildProgram(): Command {
   const program = new Command('tak')
     .description('The platform addressing catalog (TAK) as code')
     .version(version)
-    .exitOverride()
-    .showHelpAfterError('(run tak --help for the commands)');
+    .exitOverride();
   for (const register of commands) register(program);
-  for (const command of program.commands) command.exitOverride();
+  oneLineErrors(program, 'tak');
   return program;
+}
+
+/**
+ * Commander's own errors (unknown option, missing argument, bad choice) as one line in the same
+ * form as the commands' own: `tak: what; run tak <command> --help for its options`.
+ */
+function oneLineErrors(command: Command, name: string): void {
+  const hint = command.parent ? `run ${name} --help for its options` : `run ${name} --help for the commands`;
+  command.exitOverride().configureOutput({
+    outputError: (text, write) => write(`tak: ${text.replace(/^error: /, '').trim().replace(/\.$/, '').split('\n').join(' ')}; ${hint}\n`),
+  });
+  for (const sub of command.commands) oneLineErrors(sub, `${name} ${sub.name()}`);
+}
+
+/** What a file-system error means for the user, by its code (the path comes with the error). */
+const FILE_PROBLEMS: Record<string, string> = {
+  EACCES: 'no permission',
+  EPERM: 'not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file is in the way',
+  EISDIR: 'it is a folder',
+  ENOENT: 'it does not exist',
+};
+
+/** A file-system error (an output that cannot be written, a folder that cannot be made) as one line. */
+function fileProblem(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException;
+  const problem = e && typeof e.code === 'string' ? FILE_PROBLEMS[e.code] : undefined;
+  if (!problem || !e.path) return undefined;
+  return `cannot ${e.syscall ?? 'use'} ${e.path}: ${problem}; choose another path or fix its permissions`;
 }
 
 /** Runs the CLI: known problems get one clear line and exit 2; anything else is a bug, with its trace. */
@@ -37,9 +69,14 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof OutputExists) {
       process.stderr.write(`tak: ${error.message}\n`);
-      return error.exitCode;
+      return error instanceof CliError ? error.exitCode : EXIT.usage;
+    }
+    const problem = fileProblem(error);
+    if (problem) {
+      process.stderr.write(`tak: ${problem}\n`);
+      return EXIT.usage;
     }
     process.stderr.write(`tak: internal error, please report it: ${(error as Error)?.stack ?? error}\n`);
     return 70;

@@ -29,7 +29,8 @@ export function repositoryRoot(options: CommonOptions): string {
 export function clock(options: CommonOptions): Date {
   if (!options.now) return new Date();
   const date = new Date(`${options.now}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.now) || Number.isNaN(date.getTime())) {
+  // A day that does not exist (2026-02-30) would otherwise roll over into the next month.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.now) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== options.now) {
     throw new CliError(`--now ${options.now} is not a date written YYYY-MM-DD`);
   }
   return date;

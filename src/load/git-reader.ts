@@ -38,8 +38,8 @@ export class GitRevisionReader implements RepositoryReader {
     this.label = `${ref} (${commit.slice(0, 12)})`;
   }
 
-  /** Resolves `ref` in the repository that contains `root`, with a clear message when it cannot. */
-  static async open(root: string, ref: string): Promise<GitRevisionReader> {
+  /** Resolves `ref` in the repository that contains `root`, with a clear message (naming the plan's `side`) when it cannot. */
+  static async open(root: string, ref: string, side: 'base' | 'head' = 'base'): Promise<GitRevisionReader> {
     const git = simpleGit(root);
     let top: string;
     let prefix: string;
@@ -54,8 +54,8 @@ export class GitRevisionReader implements RepositoryReader {
       const shallow = (await git.revparse(['--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
       throw new RevisionError(
         shallow
-          ? `the base ${ref} is not in this shallow clone; fetch it (git fetch --unshallow, or fetch-depth: 0 in actions/checkout) and run again`
-          : `the base ${ref} is not a revision of this repository (git rev-parse ${ref} finds no commit); fetch it, or name a branch, tag or commit`,
+          ? `the ${side} ${ref} is not in this shallow clone; fetch it (git fetch --unshallow, or fetch-depth: 0 in actions/checkout) and run again`
+          : `the ${side} ${ref} is not a revision of this repository (git rev-parse ${ref} finds no commit); fetch it, or name a branch, tag or commit`,
       );
     }
     const entries = await listTree(simpleGit(top), commit, prefix);

@@ -13,14 +13,14 @@ import { orderTimestamp } from '../../formats/order/dates';
 import { validateOrderSchema } from '../../formats/order/schema';
 import { vpCacheChunks } from '../../formats/vp-cache';
 import { wholeOrder } from '../../export/order';
-import { OutputExists, writeFolder, writeOutput } from '../../export/output';
+import { writeFolder, writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
 import { CliError } from '../errors';
 import { clock, repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
 
 interface ExportOptions extends CommonOptions {
   env: string;
-  output?: string;
+  out?: string;
   force?: boolean;
 }
 
@@ -32,7 +32,7 @@ export function register(program: Command): void {
     .description('write an environment in one of the platform\'s formats')
     .addArgument(new Argument('<format>', 'what to write').choices(FORMATS))
     .requiredOption('-e, --env <name>', 'the environment')
-    .option('-o, --output <path>', 'the file (a folder for takapi); standard output when absent')
+    .option('-o, --out <path>', 'the file (a folder for takapi); standard output when absent')
     .option('--force', 'replace an existing output')
     .action(async (format: Format, options: ExportOptions) => {
       const root = repositoryRoot(options);
@@ -41,28 +41,23 @@ export function register(program: Command): void {
       const [state] = selectEnvironments(await readWorkingTree(root), options.env);
       const tables = tablesFromState(state);
       const platform = state.environment?.platform ?? options.env.toUpperCase();
-      const out = options.output ? path.resolve(options.output) : undefined;
+      const out = options.out ? path.resolve(options.out) : undefined;
       const emit = async (content: string | Iterable<string>) => {
         if (out) await writeOutput(out, content, options.force ?? false);
         else for (const piece of typeof content === 'string' ? [content] : content) process.stdout.write(piece);
       };
-      try {
-        if (format === 'tak-export') await emit(writeTakExport(tables, { today, kommentar: `tak export tak-export --env ${state.name}` }));
-        else if (format === 'vp-cache') await emit(vpCacheChunks(tables));
-        else if (format === 'order') {
-          const { order, notes } = wholeOrder(tables, platform, now, today);
-          const problems = validateOrderSchema(order, 'written');
-          if (problems.length) throw new CliError(`the order would not be valid against the platform's schema: ${problems.join('; ')}`);
-          for (const n of notes) process.stderr.write(`note: ${n}\n`);
-          await emit(`${JSON.stringify(order, null, 2)}\n`);
-        } else {
-          if (!out) throw new CliError('takapi writes a folder of responses: name it with -o');
-          const installed = state.installedContracts.map((c) => c.namespace ?? c.ref);
-          writeFolder(out, takApiFiles(takApiResponses(tables, { platform, snapshotTime: orderTimestamp(now), installed })), options.force ?? false);
-        }
-      } catch (error) {
-        if (error instanceof OutputExists) throw new CliError(error.message);
-        throw error;
+      if (format === 'tak-export') await emit(writeTakExport(tables, { today, kommentar: `tak export tak-export --env ${state.name}` }));
+      else if (format === 'vp-cache') await emit(vpCacheChunks(tables));
+      else if (format === 'order') {
+        const { order, notes } = wholeOrder(tables, platform, now, today);
+        const problems = validateOrderSchema(order, 'written');
+        if (problems.length) throw new CliError(`the order would not be valid against the platform's schema: ${problems.join('; ')}`);
+        for (const n of notes) process.stderr.write(`note: ${n}\n`);
+        await emit(`${JSON.stringify(order, null, 2)}\n`);
+      } else {
+        if (!out) throw new CliError('takapi writes a folder of responses: name it with -o');
+        const installed = state.installedContracts.map((c) => c.namespace ?? c.ref);
+        writeFolder(out, takApiFiles(takApiResponses(tables, { platform, snapshotTime: orderTimestamp(now), installed })), options.force ?? false);
       }
       if (out) process.stderr.write(`wrote ${path.relative(process.cwd(), out) || out}\n`);
     });

@@ -38,9 +38,9 @@ export function register(program: Command): void {
       const now = clock(options);
       const readers: RepositoryReader[] = [];
       try {
-        const base = await open(root, options.base);
+        const base = await open(root, options.base, 'base');
         readers.push(base);
-        const head = options.head ? await open(root, options.head) : new WorkingTreeReader(root);
+        const head = options.head ? await open(root, options.head, 'head') : new WorkingTreeReader(root);
         readers.push(head);
         // One cache for both sides: a file with the same content is parsed once.
         const cache: ParseCache = new Map();
@@ -64,9 +64,9 @@ export function register(program: Command): void {
     });
 }
 
-async function open(root: string, ref: string): Promise<GitRevisionReader> {
+async function open(root: string, ref: string, side: 'base' | 'head'): Promise<GitRevisionReader> {
   try {
-    return await GitRevisionReader.open(root, ref);
+    return await GitRevisionReader.open(root, ref, side);
   } catch (error) {
     if (error instanceof RevisionError) throw new CliError(error.message);
     throw error;
