@@ -6,7 +6,7 @@
 import type { AuthorizationRow, RoutingRow, TakTables } from '../formats/tak/tables';
 import type { RepositoryState } from '../model/state';
 import { naturalKey } from '../model/syntax';
-import { yearsAfter } from '../formats/tak-export/dates';
+import { yearsLater } from '../formats/days';
 import { planCatalog, type CatalogPlan, type Role } from './catalog';
 import { authorizationGroups, routingGroups, type Dating } from './connections';
 import { planEnvironment } from './environment';
@@ -70,7 +70,7 @@ export function planShared(rows: TakTables, state: RepositoryState, target: Targ
   if (environment.append) append.push(environment.append);
   const names = (hsaId: string) =>
     rows.components.get(naturalKey(hsaId))?.description.trim() || state.catalog.systemIndex.get(naturalKey(hsaId))?.decl.name || hsaId;
-  return { create, append, paths, ref: catalog.ref, domainOf: catalog.domainOf, summary: catalog.summary, dating: { today: options.today, openEnd: yearsAfter(options.today, 50) }, name: names };
+  return { create, append, paths, ref: catalog.ref, domainOf: catalog.domainOf, summary: catalog.summary, dating: { today: options.today, openEnd: yearsLater(options.today, 50) }, name: names };
 }
 
 /** Routing files per (producer, service domain), authorization files per (consumer, service domain). */

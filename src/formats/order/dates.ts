@@ -10,7 +10,8 @@
  * later needs an order of its own on or after its start date.
  */
 
-import { dayOf, timestampOf } from '../tak-export/dates';
+import { stockholmDayOf } from '../days';
+import { timestampOf } from '../tak-export/dates';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -27,7 +28,7 @@ export function orderTimestamp(at: Date): string {
  * zone, so `2026-09-30T22:30:00+0000` is 1 October (the same reading as the catalog's exports).
  */
 export function orderDay(timestamp: string): string {
-  return dayOf(timestamp) ?? timestamp.slice(0, 10);
+  return stockholmDayOf(timestamp) ?? timestamp.slice(0, 10);
 }
 
 /**
@@ -36,18 +37,4 @@ export function orderDay(timestamp: string): string {
  */
 export function executionTimestamp(day: string): string {
   return timestampOf(day);
-}
-
-/** The same day `years` later; 29 February becomes 28 February in a common year (as Java's Calendar does). */
-export function addYears(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const year = y + years;
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${pad(year, 4)}-${pad(m)}-${pad(Math.min(d, last))}`;
-}
-
-export function previousDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
 }

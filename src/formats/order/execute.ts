@@ -22,7 +22,8 @@
 import { overlaps } from '../../check/periods';
 import { ENDPOINT_URL, HSA_ID, KNOWN_PROFILES, NAMESPACE, naturalKey, WILDCARD_ADDRESS } from '../../model/syntax';
 import { authorizationKey, routingKey, type AuthorizationRow, type RoutingRow, type TakTables } from '../tak/tables';
-import { addYears, orderDay, previousDay } from './dates';
+import { previousDay, yearsLater } from '../days';
+import { orderDay } from './dates';
 import { ORDER_TIMESTAMP } from './schema';
 import type { Order, OrderAuthorization, OrderRouting } from './types';
 
@@ -170,7 +171,7 @@ class Execution {
     private readonly t: TakTables,
     private readonly from: string,
   ) {
-    this.to = addYears(from, 100);
+    this.to = yearsLater(from, 100);
     this.routing = group(t.routing, routingKey);
     this.authorizations = group(t.authorizations, authorizationKey);
   }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readTakExport } from '../tak-export/read';
 import { emptyTables, type TakTables } from '../tak/tables';
-import { addYears, orderTimestamp, previousDay } from './dates';
+import { previousDay, yearsLater } from '../days';
+import { orderTimestamp } from './dates';
 import { executeOrder } from './execute';
 import { readOrder } from './read';
 import { validateOrderSchema } from './schema';
@@ -91,8 +92,8 @@ describe('readOrder', () => {
 describe('dates', () => {
   it('writes the platform timestamp and computes the +100 years and day-before dates', () => {
     expect(orderTimestamp(new Date('2026-03-04T05:06:07Z'))).toBe('2026-03-04T05:06:07+0000');
-    expect(addYears('2024-02-29', 100)).toBe('2124-02-29');
-    expect(addYears('2028-02-29', 101)).toBe('2129-02-28');
+    expect(yearsLater('2024-02-29', 100)).toBe('2124-02-29');
+    expect(yearsLater('2028-02-29', 101)).toBe('2129-02-28');
     expect(previousDay('2026-03-01')).toBe('2026-02-28');
   });
 });

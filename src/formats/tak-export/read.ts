@@ -5,7 +5,7 @@
  */
 import { emptyTables, type AuthorizationRow, type FilterRow, type TakTables } from '../tak/tables';
 import { naturalKey } from '../../model/syntax';
-import { dayOf } from './dates';
+import { stockholmDayOf } from '../days';
 import { FormatError } from './errors';
 import type { ExportRow, ExportTable, TakExportDocument } from './types';
 
@@ -109,8 +109,8 @@ export function readTakExport(json: string): ExportReadResult {
 }
 
 function period(row: ExportRow): { from?: string; to?: string } {
-  const from = typeof row.fromTidpunkt === 'string' ? dayOf(row.fromTidpunkt) : undefined;
-  const to = typeof row.tomTidpunkt === 'string' ? dayOf(row.tomTidpunkt) : undefined;
+  const from = typeof row.fromTidpunkt === 'string' ? stockholmDayOf(row.fromTidpunkt) : undefined;
+  const to = typeof row.tomTidpunkt === 'string' ? stockholmDayOf(row.tomTidpunkt) : undefined;
   return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
 

@@ -7,7 +7,8 @@
  */
 import { KNOWN_PROFILES, naturalKey } from '../../model/syntax';
 import type { TakTables } from '../tak/tables';
-import { timestampOf, yearsAfter } from './dates';
+import { yearsLater } from '../days';
+import { timestampOf } from './dates';
 import { EXPORT_TABLES, type ExportRow, type ExportTable } from './types';
 
 export interface ExportMeta {
@@ -64,7 +65,7 @@ function exportRows(tables: TakTables, today: string): Record<ExportTable, Expor
   const componentId = (hsaId: string) => component(naturalKey(hsaId), () => ({ hsaId, beskrivning: hsaId }));
   const dates = (from?: string, to?: string) => ({
     fromTidpunkt: timestampOf(from ?? today),
-    tomTidpunkt: timestampOf(to ?? yearsAfter(from ?? today, 100)),
+    tomTidpunkt: timestampOf(to ?? yearsLater(from ?? today, 100)),
   });
 
   for (const r of tables.routing) {

@@ -7,49 +7,17 @@
  * an unbounded end is the start plus 100 years, at midnight (the catalog's own rule for orders);
  * an unbounded start is {@link UNBOUNDED_FROM}. Reading maps both back to "unbounded".
  */
+import { stockholmDayOf, stockholmOffset, yearsLater } from '../days';
 
 /** The start written for an entry without `validFrom`: before any platform data. */
 export const UNBOUNDED_FROM = '2000-01-01';
 
-const ZONE = 'Europe/Stockholm';
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' });
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const offsets = new Map<string, string>();
-
-/** `+01:00` or `+02:00`: the offset in force at the given instant. */
-function offsetAt(instant: Date): string {
-  const name = offsetFormat.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  return name === 'GMT' ? '+00:00' : name.slice(3);
+function startOfDay(day: string): string {
+  return `${day}T00:00:00.000${stockholmOffset(day, 'start')}`;
 }
 
-/**
- * Sweden switches daylight saving time at 01:00 UTC, after local midnight: a day's midnight has the
- * offset in force at 00:00 UTC, its last millisecond the offset in force at noon UTC.
- */
-function offsetOf(day: string, end: boolean): string {
-  const key = `${day}${end ? 'e' : 's'}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = offsetAt(new Date(`${day}T${end ? '12' : '00'}:00:00Z`));
-    offsets.set(key, offset);
-  }
-  return offset;
-}
-
-/** The same calendar day 100 years later (29 February becomes 28 February when needed, as in Java). */
-export function plusHundredYears(day: string): string {
-  const year = String(Number(day.slice(0, 4)) + 100).padStart(4, '0');
-  const candidate = `${year}${day.slice(4)}`;
-  const parsed = new Date(`${candidate}T00:00:00Z`);
-  return parsed.toISOString().slice(0, 10) === candidate ? candidate : `${year}-02-28`;
-}
-
-export function startOfDay(day: string): string {
-  return `${day}T00:00:00.000${offsetOf(day, false)}`;
-}
-
-export function endOfDay(day: string): string {
-  return `${day}T23:59:59.999${offsetOf(day, true)}`;
+function endOfDay(day: string): string {
+  return `${day}T23:59:59.999${stockholmOffset(day, 'end')}`;
 }
 
 const periods = new Map<string, [string, string]>();
@@ -60,24 +28,24 @@ export function writePeriod(from: string | undefined, to: string | undefined): [
   let period = periods.get(key);
   if (!period) {
     const start = from ?? UNBOUNDED_FROM;
-    period = [startOfDay(start), to === undefined ? startOfDay(plusHundredYears(start)) : endOfDay(to)];
+    period = [startOfDay(start), to === undefined ? startOfDay(yearsLater(start, 100)) : endOfDay(to)];
     periods.set(key, period);
   }
   return period;
 }
 
 /** The Swedish calendar day of an xs:dateTime. */
-export function dayOf(dateTime: string): string {
-  const instant = new Date(dateTime);
-  if (Number.isNaN(instant.getTime())) throw new Error(`"${dateTime}" is not a date and time`);
-  return dayFormat.format(instant);
+function dayOf(dateTime: string): string {
+  const day = stockholmDayOf(dateTime);
+  if (day === undefined) throw new Error(`"${dateTime}" is not a date and time`);
+  return day;
 }
 
 /** Reads a period back: the written open ends (and the catalog's own +100 years) become undefined. */
 export function readPeriod(fromTidpunkt: string, tomTidpunkt: string): { from?: string; to?: string } {
   const fromDay = dayOf(fromTidpunkt);
   const toDay = dayOf(tomTidpunkt);
-  const openEnd = toDay === plusHundredYears(fromDay) && isMidnight(tomTidpunkt);
+  const openEnd = toDay === yearsLater(fromDay, 100) && isMidnight(tomTidpunkt);
   return {
     from: fromDay === UNBOUNDED_FROM && isMidnight(fromTidpunkt) ? undefined : fromDay,
     to: openEnd ? undefined : toDay,

@@ -1,0 +1,25 @@
+import { stockholmDayOf, stockholmOffset } from './days';
+import { executionTimestamp, orderDay } from './order/dates';
+import { timestampOf } from './tak-export/dates';
+
+describe('Stockholm days', () => {
+  // Sweden changes its offset at 01:00 UTC, so a day's midnight has the offset of the day before.
+  it.each([
+    ['2026-03-29', '+01:00', '+02:00'],
+    ['2026-10-25', '+02:00', '+01:00'],
+    ['2026-06-01', '+02:00', '+02:00'],
+  ])('%s starts at %s and ends at %s', (day, start, end) => {
+    expect(stockholmOffset(day, 'start')).toBe(start);
+    expect(stockholmOffset(day, 'end')).toBe(end);
+  });
+
+  it.each([
+    ['2026-03-29', '2026-03-29T00:00:00+0100'],
+    ['2026-10-25', '2026-10-25T00:00:00+0200'],
+    ['2026-01-15', '2026-01-15T00:00:00+0100'],
+  ])('the midnight written for %s (%s) is read back as that day', (day, midnight) => {
+    expect(timestampOf(day)).toBe(midnight);
+    expect(stockholmDayOf(timestampOf(day))).toBe(day);
+    expect(orderDay(executionTimestamp(day))).toBe(day);
+  });
+});
