@@ -5,6 +5,7 @@
  */
 import type { EnvironmentState, RoutingEntry, Authorization } from '../model/state';
 import type { AuthorizationItem, Changed, EnvironmentChanges, RoutingField, RoutingItem, Validity } from './types';
+import { naturalKey } from '../model/syntax';
 import { diffCatalog } from './catalog-diff';
 
 const sameValidity = (a: Validity, b: Validity) => a.validFrom === b.validFrom && a.validTo === b.validTo;
@@ -87,6 +88,11 @@ function mapChanged<T, U, F extends string>(c: Changed<T, F>, to: (t: T) => U): 
 
 /** The changes of one environment; a side that lacks the environment counts as empty. */
 export function diffEnvironment(base: EnvironmentState | undefined, head: EnvironmentState | undefined): EnvironmentChanges {
+  const changes = diffEntries(base, head);
+  return { ...changes, systemNames: systemNames(changes, base, head) };
+}
+
+function diffEntries(base: EnvironmentState | undefined, head: EnvironmentState | undefined): Omit<EnvironmentChanges, 'systemNames'> {
   const env = (head ?? base)!.name;
   const routing = diffByKey(base?.routing ?? [], head?.routing ?? [], routingFields);
   const authorizations = diffByKey(base?.authorizations ?? [], head?.authorizations ?? [], authorizationFields);
@@ -106,6 +112,33 @@ export function diffEnvironment(base: EnvironmentState | undefined, head: Enviro
     },
     ...diffCatalog(base, head),
   };
+}
+
+/** The HSA-ids of the systems a change names (producers, consumers, systems, certificates, network). */
+function namedIn(c: Omit<EnvironmentChanges, 'systemNames'>): Set<string> {
+  const ids = new Set<string>();
+  const add = (id: string) => ids.add(id.toUpperCase());
+  for (const list of [c.routing.added, c.routing.removed]) for (const r of list) add(r.producer);
+  for (const x of c.routing.changed) {
+    add(x.before.producer);
+    add(x.after.producer);
+  }
+  for (const list of [c.authorizations.added, c.authorizations.removed]) for (const a of list) add(a.consumer);
+  for (const x of c.authorizations.changed) add(x.after.consumer);
+  for (const list of [c.systems.added, c.systems.removed, c.systems.deactivated]) for (const s of list) add(s.hsaId);
+  for (const x of c.systems.changed) add(x.after.hsaId);
+  for (const list of [c.certificates.added, c.certificates.removed, c.certificates.rotated, c.network]) for (const x of list) add(x.system);
+  return ids;
+}
+
+function systemNames(c: Omit<EnvironmentChanges, 'systemNames'>, base: EnvironmentState | undefined, head: EnvironmentState | undefined): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const id of [...namedIn(c)].sort()) {
+    const key = naturalKey(id);
+    const system = head?.catalog.systemIndex.get(key) ?? base?.catalog.systemIndex.get(key);
+    if (system) names[id] = system.decl.name;
+  }
+  return names;
 }
 
 /** Every environment of either side, in name order. */

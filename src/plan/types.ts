@@ -95,6 +95,12 @@ export interface EnvironmentChanges {
    * the order creates them in the catalog, with their descriptions.
    */
   newObjects: { components: NamedRow[]; logicalAddresses: NamedRow[]; contracts: ContractRow[] };
+  /**
+   * The name of each system the change names, by upper-case HSA-id, so that reports can say who
+   * `SE5565594230-B9P` is: from the head's catalog, the base's for systems only the base has.
+   * (The diff always fills it; a change set made by hand may leave it out.)
+   */
+  systemNames?: Record<string, string>;
 }
 
 export interface ChangeSet {

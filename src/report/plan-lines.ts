@@ -12,7 +12,7 @@ export interface ChangeLine {
 }
 
 export interface Section {
-  /** The system's HSA-id, or a heading such as "Service contracts". */
+  /** The system's HSA-id and name ("SE5565594230-B9P (Formulärmotorn)"), or a heading such as "Service contracts". */
   title: string;
   lines: ChangeLine[];
 }
@@ -105,7 +105,8 @@ export function sections(c: EnvironmentChanges): Section[] {
     add(x.after.consumer, { text: `~${addresses(g.length)} for ${contractName(x.after.contract)} authorized to ${x.after.consumer}: validity ${period(x.before)} → ${period(x.after)}`, items: g.map((y) => y.after.logicalAddress) });
   }
   systemLines(c, add);
-  const out: Section[] = [...bySystem].sort(([a], [b]) => a.localeCompare(b)).map(([title, lines]) => ({ title, lines }));
+  const named = (id: string) => (c.systemNames?.[id] ? `${id} (${c.systemNames[id]})` : id);
+  const out: Section[] = [...bySystem].sort(([a], [b]) => a.localeCompare(b)).map(([id, lines]) => ({ title: named(id), lines }));
   const contracts = [
     ...c.contracts.installed.map((x) => ({ text: `+ installed ${x.name} (${x.namespace})`, items: [] })),
     ...c.contracts.removed.map((x) => ({ text: `− no longer installed ${x.name} (${x.namespace})`, items: [] })),

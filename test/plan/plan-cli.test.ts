@@ -45,6 +45,23 @@ describe('tak plan', () => {
     expect((await plan('--out', out, '--force')).code).toBe(0);
   });
 
+  it('heads the changes of each system with its HSA-id and name, from the head (the base for a system that is gone)', async () => {
+    write(FORMS, baseFiles[FORMS].replace('GetForms/2', 'GetForms/2b'));
+    write('config/systems/producer.yaml', baseFiles['config/systems/producer.yaml'].replace('Formulärmotorn', 'Formulärmotorn 2'));
+    const text = await plan();
+    expect(text.stdout).toContain(`  ${PRODUCER} (Formulärmotorn 2)\n    ~1 logical address for GetForms:2`);
+    expect((await plan('-f', 'markdown')).stdout).toContain(`**${PRODUCER} (Formulärmotorn 2)**`);
+    const json = JSON.parse((await plan('-f', 'json')).stdout);
+    expect(json.environments[0].changes.systemNames).toEqual({ [PRODUCER]: 'Formulärmotorn 2' });
+
+    // The consumer leaves the repository: its removal is headed by the name the base gave it.
+    write(FORMS, baseFiles[FORMS].split('authorizations:')[0]);
+    rmSync(path.join(root, 'config/systems/consumer.yaml'));
+    const removed = await plan();
+    expect(removed.stdout).toContain(`  ${CONSUMER} (Journal)\n`);
+    expect(removed.stdout).toMatch(/− system Journal \(Region Exempel\) no longer takes part here/);
+  });
+
   it('sees no change when a file is moved and split, and writes no order', async () => {
     rmSync(path.join(root, FORMS));
     const [routing, authorizations] = baseFiles[FORMS].split('authorizations:');
