@@ -6,14 +6,20 @@ import type { RepositoryState } from '../model/state';
 
 export interface CommonOptions {
   dir: string;
+}
+
+export interface ClockOptions {
   now?: string;
 }
 
-/** `-C, --dir` and `--now`, which every command takes. */
+/** `-C, --dir`, which every command that reads a repository takes. */
 export function withCommonOptions(command: Command): Command {
-  return command
-    .option('-C, --dir <path>', 'repository root', '.')
-    .addOption(new Option('--now <date>', 'judge validity dates and certificate expiry as of this date (YYYY-MM-DD)'));
+  return command.option('-C, --dir <path>', 'repository root', '.');
+}
+
+/** `--now`, for the commands whose outcome depends on the date (validate, plan, import, export). */
+export function withClock(command: Command): Command {
+  return command.addOption(new Option('--now <date>', 'judge validity dates and certificate expiry as of this date (YYYY-MM-DD)'));
 }
 
 /** The repository root, refusing a folder that has neither config/ nor environments/. */
@@ -26,7 +32,7 @@ export function repositoryRoot(options: CommonOptions): string {
   return root;
 }
 
-export function clock(options: CommonOptions): Date {
+export function clock(options: ClockOptions): Date {
   if (!options.now) return new Date();
   const date = new Date(`${options.now}T00:00:00Z`);
   // A day that does not exist (2026-02-30) would otherwise roll over into the next month.

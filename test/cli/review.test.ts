@@ -38,6 +38,28 @@ describe('argument errors', () => {
   });
 });
 
+describe('--now', () => {
+  const helpOf = async (...command: string[]) => (await runCli([...command, '--help'])).stdout;
+
+  it('is offered by the commands that judge dates, and -C by every command that reads a repository', async () => {
+    for (const command of [['validate'], ['plan'], ['export'], ['import', 'tak-export'], ['import', 'takapi'], ['import', 'order']]) {
+      const help = await helpOf(...command);
+      expect(help).toContain('-C, --dir <path>');
+      expect(help).toContain('--now <date>');
+    }
+    for (const command of [['synth'], ['codeowners']]) {
+      const help = await helpOf(...command);
+      expect(help).toContain('-C, --dir <path>');
+      expect(help).not.toContain('--now');
+    }
+  });
+
+  it('is an unknown option to synth and codeowners, which do not judge dates', async () => {
+    expectOneLine(await runCli(['synth', '-C', root, '--now', '2026-06-01']), /^tak: unknown option '--now'; run tak synth --help for its options\n$/);
+    expectOneLine(await runCli(['codeowners', '-C', root, '--now', '2026-06-01']), /^tak: unknown option '--now'; run tak codeowners --help for its options\n$/);
+  });
+});
+
 describe('tak plan', () => {
   it('names the head, not the base, when --head is not a revision', async () => {
     expectOneLine(await runCli(['plan', '-C', root, '--base', 'HEAD', '--head', 'no-such-branch']), /^tak: the head no-such-branch is not a revision of this repository/);

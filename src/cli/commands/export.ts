@@ -16,9 +16,9 @@ import { wholeOrder } from '../../export/order';
 import { writeFolder, writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
 import { CliError } from '../errors';
-import { clock, repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
+import { clock, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
-interface ExportOptions extends CommonOptions {
+interface ExportOptions extends CommonOptions, ClockOptions {
   env: string;
   out?: string;
   force?: boolean;
@@ -28,7 +28,7 @@ const FORMATS = ['order', 'tak-export', 'vp-cache', 'takapi'] as const;
 type Format = (typeof FORMATS)[number];
 
 export function register(program: Command): void {
-  withCommonOptions(program.command('export'))
+  withClock(withCommonOptions(program.command('export')))
     .description('write an environment in one of the platform\'s formats')
     .addArgument(new Argument('<format>', 'what to write').choices(FORMATS))
     .requiredOption('-e, --env <name>', 'the environment')

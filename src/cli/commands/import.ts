@@ -12,9 +12,9 @@ import { isoDay } from '../../check/periods';
 import { importTables, ImportConflict } from '../../import';
 import { importOrder } from '../../import/order';
 import { CliError, EXIT } from '../errors';
-import { clock, withCommonOptions, type CommonOptions } from '../options';
+import { clock, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
-interface ImportOptions extends CommonOptions {
+interface ImportOptions extends CommonOptions, ClockOptions {
   env: string;
   platform?: string;
   includeExpired?: boolean;
@@ -49,7 +49,7 @@ async function run(work: () => Promise<string[]>, notes: string[] = []): Promise
 }
 
 const common = (command: Command) =>
-  withCommonOptions(command)
+  withClock(withCommonOptions(command))
     .requiredOption('-e, --env <name>', 'the environment to import into')
     .option('--force', 'replace the environment\'s existing connection files');
 
@@ -98,7 +98,7 @@ export function register(program: Command): void {
       );
     });
 
-  withCommonOptions(importCommand.command('order <file>'))
+  withClock(withCommonOptions(importCommand.command('order <file>')))
     .description('apply a JSON order to the environment\'s declarations, as the platform would execute it')
     .requiredOption('-e, --env <name>', 'the environment the order is for')
     .option('--platform <id>', 'the environment\'s order platform id, when it has no environment.yaml yet')

@@ -12,9 +12,9 @@ import { renderPlanJson } from '../../report/plan-json';
 import { renderPlanMarkdown } from '../../report/plan-markdown';
 import { renderPlanText } from '../../report/plan-text';
 import { CliError, EXIT } from '../errors';
-import { clock, repositoryRoot, withCommonOptions, type CommonOptions } from '../options';
+import { clock, repositoryRoot, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
-interface PlanOptions extends CommonOptions {
+interface PlanOptions extends CommonOptions, ClockOptions {
   base: string;
   head?: string;
   env?: string;
@@ -25,7 +25,7 @@ interface PlanOptions extends CommonOptions {
 
 /** `tak plan --base REF`: what the change does per environment, as a report and as the platform's orders. */
 export function register(program: Command): void {
-  withCommonOptions(program.command('plan'))
+  withClock(withCommonOptions(program.command('plan')))
     .description('compare the declarations with a git revision: the changes, the findings, and the orders for the platform')
     .requiredOption('--base <ref>', 'the revision to compare with (the pull request target, e.g. origin/main)')
     .option('--head <ref>', 'a revision to compare instead of the working tree')

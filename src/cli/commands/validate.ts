@@ -7,17 +7,17 @@ import { renderJson } from '../../report/validate-json';
 import { renderSarif } from '../../report/validate-sarif';
 import { renderMarkdown } from '../../report/validate-markdown';
 import { EXIT } from '../errors';
-import { clock, repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
+import { clock, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 import { version } from '../version';
 
-interface ValidateOptions extends CommonOptions {
+interface ValidateOptions extends CommonOptions, ClockOptions {
   env?: string;
   format: 'text' | 'json' | 'sarif' | 'markdown';
 }
 
 /** `tak validate`: offline checks of the declarations; never writes to the repository. */
 export function register(program: Command): void {
-  withCommonOptions(program.command('validate'))
+  withClock(withCommonOptions(program.command('validate')))
     .description('check the declarations against their schemas and the policy rules')
     .option('-e, --env <name>', 'only this environment')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
