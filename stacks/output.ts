@@ -1,10 +1,13 @@
 /**
  * Writes what synth produced, atomically per environment: everything is first written into a
  * temporary folder inside the output folder, then each environment's folder is swapped into place
- * with a rename. Nothing outside `<out>/cdktf.out` and `<out>/dist` is touched.
+ * with a rename. Nothing outside `<out>/cdktf.out` and `<out>/dist` is touched. The temporary
+ * folders carry the pid: removed when the command is interrupted (src/cleanup.ts), and by the next
+ * synth when a killed one left them.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { removeOnExit, removeStale } from '../src/cleanup';
 import { renderManifests } from './manifests';
 import { synthesizeApp, type BuiltEnvironment } from './main';
 
@@ -25,8 +28,8 @@ export function writeOutputs(builds: BuiltEnvironment[], paths: OutputPaths): Wr
   const distOut = path.join(paths.out, 'dist');
   mkdirSync(cdktfOut, { recursive: true });
   mkdirSync(distOut, { recursive: true });
-  const synthTmp = mkdtempSync(path.join(cdktfOut, '.synth-'));
-  const distTmp = mkdtempSync(path.join(distOut, '.synth-'));
+  const [synthTmp, removeSynthTmp] = temporaryFolder(cdktfOut);
+  const [distTmp, removeDistTmp] = temporaryFolder(distOut);
   try {
     synthesizeApp(builds, synthTmp, { root: paths.root, outdir: cdktfOut });
     const manifests = builds.map((b) => {
@@ -47,9 +50,16 @@ export function writeOutputs(builds: BuiltEnvironment[], paths: OutputPaths): Wr
       manifests: manifests[i].map((f) => path.relative(paths.out, path.join(distOut, b.env, f))),
     }));
   } finally {
-    rmSync(synthTmp, { recursive: true, force: true });
-    rmSync(distTmp, { recursive: true, force: true });
+    removeSynthTmp();
+    removeDistTmp();
   }
+}
+
+/** `<folder>/.synth-<pid>-XXXXXX`, and the function that removes it. */
+function temporaryFolder(folder: string): [string, () => void] {
+  removeStale(folder, /^\.synth-(\d+)-/);
+  const tmp = mkdtempSync(path.join(folder, `.synth-${process.pid}-`));
+  return [tmp, removeOnExit(tmp)];
 }
 
 /** Puts `from` at `to` with renames only, so a reader sees the old folder or the new one, never half. */

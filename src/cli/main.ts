@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { cleanUpOnExit } from '../cleanup';
 import { OutputExists } from '../export/output';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
@@ -57,6 +58,8 @@ function fileProblem(error: unknown): string | undefined {
 
 /** Runs the CLI: known problems get one clear line and exit 2; anything else is a bug, with its trace. */
 export async function main(argv: string[]): Promise<number> {
+  // Ctrl-C or a CI timeout: no temporary files or folders are left behind (exit 130/143).
+  cleanUpOnExit();
   try {
     process.exitCode = undefined;
     await buildProgram().parseAsync(argv);

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
+import { removeOnExit, removeStale } from '../cleanup';
 
 export class OutputExists extends Error {}
 
@@ -13,12 +14,19 @@ function temporary(target: string, force: boolean, replaceable: (target: string)
   if (existsSync(target) && !replaceable(target)) throw new OutputExists(`${target} is a folder that tak did not write; name a new file or folder`);
   if (existsSync(target) && !force) throw new OutputExists(`${target} exists; pass --force to replace it`);
   mkdirSync(path.dirname(target), { recursive: true });
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  // A killed earlier run left its temporary next to the target; this run's has another pid.
+  const name = path.basename(target);
+  removeStale(path.dirname(target), new RegExp(`^\\.${literal(name)}\\.(\\d+)\\.tmp$`));
+  return path.join(path.dirname(target), `.${name}.${process.pid}.tmp`);
 }
+
+/** `name` matched as it is, in a RegExp. */
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Writes text, or pieces of text (for outputs larger than one string may be), to `target`. */
 export async function writeOutput(target: string, content: string | Iterable<string>, force: boolean): Promise<void> {
   const tmp = temporary(target, force, (t) => !statSync(t).isDirectory());
+  const removeTmp = removeOnExit(tmp);
   try {
     if (typeof content === 'string') writeFileSync(tmp, content);
     else {
@@ -29,23 +37,22 @@ export async function writeOutput(target: string, content: string | Iterable<str
     }
     if (force) rmSync(target, { recursive: true, force: true });
     renameSync(tmp, target);
-  } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw error;
+  } finally {
+    removeTmp();
   }
 }
 
 /** Writes a folder of files (name -> text) to `target` as a whole: staged, then renamed into place. */
 export function writeFolder(target: string, files: Map<string, string>, force: boolean): void {
   const tmp = temporary(target, force, isEarlierFolder);
+  const removeTmp = removeOnExit(tmp);
   try {
     mkdirSync(tmp, { recursive: true });
     for (const [name, text] of files) writeFileSync(path.join(tmp, name), text);
     if (force) rmSync(target, { recursive: true, force: true });
     renameSync(tmp, target);
-  } catch (error) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw error;
+  } finally {
+    removeTmp();
   }
 }
 

@@ -2,10 +2,12 @@
  * Carries out an ImportPlan: everything is first written into a temporary folder inside the
  * repository (same file system, so the moves are renames); only when all of it is there are the
  * files moved into place. The environment's existing connection files are replaced only with
- * `force`, and the report names them.
+ * `force`, and the report names them. An interrupted import removes its temporary folder
+ * (src/cleanup.ts); one left by a killed import is removed by the next.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { removeOnExit, removeStale } from '../cleanup';
 import type { ImportPlan } from './types';
 import { appendToList } from './yaml';
 
@@ -17,7 +19,9 @@ export function writeImport(root: string, plan: ImportPlan, force: boolean): str
     const shown = plan.replace.slice(0, 5).join(', ') + (plan.replace.length > 5 ? `, and ${plan.replace.length - 5} more` : '');
     throw new ImportConflict(`the environment already has ${plan.replace.length} connection files (${shown}); pass --force to replace them with the import`);
   }
-  const staging = mkdtempSync(path.join(root, '.tak-import-'));
+  removeStale(root, /^\.tak-import-(\d+)-/);
+  const staging = mkdtempSync(path.join(root, `.tak-import-${process.pid}-`));
+  const removeStaging = removeOnExit(staging);
   try {
     const staged = new Map(plan.create);
     for (const a of plan.append) {
@@ -40,7 +44,7 @@ export function writeImport(root: string, plan: ImportPlan, force: boolean): str
       renameSync(path.join(staging, file), to);
     }
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    removeStaging();
   }
   return [
     ...plan.summary,

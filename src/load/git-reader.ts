@@ -6,12 +6,14 @@
  * TypeScript declarations must be imported from a file on disk, and may import from anywhere in
  * their revision (`../../../src`, a CSV next to them). The first time one is needed, the whole
  * revision is extracted with `git archive` into `<root>/.tak/revisions/<sha>-<pid>/` (inside the
- * repository so that its `node_modules` resolve, and ignored by git); `dispose()` removes it.
+ * repository so that its `node_modules` resolve, and ignored by git); `dispose()` removes it, and so
+ * does an interrupted command (src/cleanup.ts). Folders left by a killed run are removed by the next.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { onExit, removeOnExit, removeStale } from '../cleanup';
 import { DECLARATION_ROOTS, UnreadableFile, type RepositoryReader } from './reader';
 
 /** The revision cannot be read at all (unknown ref, shallow clone, not a git repository). */
@@ -26,6 +28,7 @@ export class GitRevisionReader implements RepositoryReader {
   readonly label: string;
   private blobs?: Promise<Map<string, Buffer>>;
   private extracted?: Promise<string>;
+  private removeExtracted?: () => void;
 
   private constructor(
     private readonly root: string,
@@ -84,8 +87,10 @@ export class GitRevisionReader implements RepositoryReader {
   /** Removes the extracted revision, if one was needed. */
   async dispose(): Promise<void> {
     if (!this.extracted) return;
-    rmSync(await this.extracted, { recursive: true, force: true });
+    await this.extracted.catch(() => undefined);
+    this.removeExtracted?.();
     this.extracted = undefined;
+    this.removeExtracted = undefined;
   }
 
   /** A symbolic link is followed only when it stays inside the repository, as in the working tree. */
@@ -104,7 +109,10 @@ export class GitRevisionReader implements RepositoryReader {
   }
 
   private async extract(): Promise<string> {
-    const dir = path.join(this.root, '.tak', 'revisions', `${this.commit.slice(0, 12)}-${process.pid}`);
+    const revisions = path.join(this.root, '.tak', 'revisions');
+    removeStale(revisions, /^[0-9a-f]{12}-(\d+)$/);
+    const dir = path.join(revisions, `${this.commit.slice(0, 12)}-${process.pid}`);
+    this.removeExtracted = removeOnExit(dir);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const tree = `${this.commit}:${this.prefix}`;
@@ -175,6 +183,11 @@ function pipe([cmdA, argsA, cwd]: Command, [cmdB, argsB]: Command): Promise<void
   return new Promise((resolve, reject) => {
     const a = spawn(cmdA, argsA, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const b = spawn(cmdB, argsB, { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
+    // Interrupted: stop both before their output folder is removed.
+    const stop = onExit(() => {
+      a.kill('SIGKILL');
+      b.kill('SIGKILL');
+    });
     let errors = '';
     a.stderr.on('data', (c: Buffer) => (errors += c.toString()));
     b.stderr.on('data', (c: Buffer) => (errors += c.toString()));
@@ -185,7 +198,10 @@ function pipe([cmdA, argsA, cwd]: Command, [cmdB, argsB]: Command): Promise<void
     let failed = false;
     const done = (code: number | null) => {
       if (code !== 0) failed = true;
-      if (--pending === 0) (failed ? reject(new RevisionError(`could not extract the revision: ${errors.trim()}`)) : resolve());
+      if (--pending > 0) return;
+      stop();
+      if (failed) reject(new RevisionError(`could not extract the revision: ${errors.trim()}`));
+      else resolve();
     };
     a.on('close', done);
     b.on('close', done);
