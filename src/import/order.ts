@@ -32,7 +32,7 @@ export interface OrderImportOptions {
 }
 
 export async function importOrder(root: string, env: string, text: string, options: OrderImportOptions): Promise<{ errors: string[]; report: string[] }> {
-  const read = readOrder(text);
+  const read = readOrder(text, options.origin);
   if (!read.order) return { errors: read.errors, report: [] };
   const state = await readWorkingTree(root);
   const envState = state.environments.get(env);

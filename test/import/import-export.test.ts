@@ -151,7 +151,7 @@ describe('tak import tak-export', () => {
     const bad = file(root, 'bad.json', '{"formatVersion":"1"');
     const result = await cli(['import', 'tak-export', bad, '--env', 'test', '-C', root]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/bad\.json is not JSON/);
+    expect(result.stderr).toMatch(/bad\.json:1:21 is not JSON: unexpected end of the text/);
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

@@ -65,9 +65,9 @@ export function register(program: Command): void {
       const today = isoDay(clock(options));
       let read;
       try {
-        read = readTakExport(readInput(file));
+        read = readTakExport(readInput(file), file);
       } catch (error) {
-        if (error instanceof FormatError) throw new CliError(`${file} ${error.message}`);
+        if (error instanceof FormatError) throw new CliError(error.message);
         throw error;
       }
       await run(

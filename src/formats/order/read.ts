@@ -4,6 +4,7 @@
  * `"1.0"`, `1.0` or `"1"`, `kommentar: null`, a missing `exkludera`, null sections). The result is
  * normalized: numbers, both sections with all five lists.
  */
+import { tryParseJson } from '../json';
 import { validateOrderSchema } from './schema';
 import { emptySection, SECTION_NAMES, type Order, type OrderSection } from './types';
 
@@ -12,16 +13,17 @@ export interface ReadOrderResult {
   errors: string[];
 }
 
-export function readOrder(text: string): ReadOrderResult {
+/** `file`, when the order comes from one, locates a JSON syntax error as `file:line:col`. */
+export function readOrder(text: string, file?: string): ReadOrderResult {
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   if (start < 0 || end < start) return { errors: ['the order has no JSON object ({…}) in it'] };
-  let value: unknown;
-  try {
-    value = JSON.parse(text.slice(start, end + 1));
-  } catch (error) {
-    return { errors: [`the order is not valid JSON: ${(error as Error).message}`] };
+  const parsed = tryParseJson(text, start, end + 1);
+  if ('error' in parsed) {
+    const { line, col, problem } = parsed.error;
+    return { errors: [file ? `${file}:${line}:${col} is not valid JSON: ${problem}` : `the order is not valid JSON at ${line}:${col}: ${problem}`] };
   }
+  const { value } = parsed;
   const errors = validateOrderSchema(value, 'read');
   if (errors.length > 0) return { errors };
   return { order: normalize(value as RawOrder), errors: [] };

@@ -6,6 +6,7 @@
 import { emptyTables, type AuthorizationRow, type FilterRow, type TakTables } from '../tak/tables';
 import { naturalKey } from '../../model/syntax';
 import { stockholmDayOf } from '../days';
+import { parseJson } from '../json';
 import { FormatError } from './errors';
 import type { ExportRow, ExportTable, TakExportDocument } from './types';
 
@@ -28,21 +29,17 @@ function relation(row: ExportRow, ...names: string[]): number | undefined {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
 
-export function parseTakExport(json: string): TakExportDocument {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch (error) {
-    throw new FormatError(`is not JSON: ${(error as Error).message}`);
-  }
+function parseTakExport(json: string, file: string): TakExportDocument {
+  const doc = parseJson(json, file);
   if (!doc || typeof doc !== 'object' || typeof (doc as TakExportDocument).data !== 'object' || (doc as TakExportDocument).data === null) {
-    throw new FormatError('is not a catalog export: it has no "data" object with the tables (vagval, anropsbehorighet, ...)');
+    throw new FormatError(`${file} is not a catalog export: it has no "data" object with the tables (vagval, anropsbehorighet, ...)`);
   }
   return doc as TakExportDocument;
 }
 
-export function readTakExport(json: string): ExportReadResult {
-  const { data } = parseTakExport(json);
+/** `file` names the input in errors. */
+export function readTakExport(json: string, file = 'the export'): ExportReadResult {
+  const { data } = parseTakExport(json, file);
   const rows = (table: ExportTable) => (Array.isArray(data[table]) ? data[table]! : []).filter(live);
   const byId = <T>(table: ExportTable, map: (row: ExportRow) => T) => new Map(rows(table).map((r) => [r.id, map(r)]));
   const tables = emptyTables();

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { emptyTables, type TakTables } from '../tak/tables';
 import { naturalKey } from '../../model/syntax';
+import { parseJson } from '../json';
 import { FormatError } from '../tak-export/errors';
 import type { ApiComponent, ApiConnectionPoint, ApiContract, ApiLogicalAddress, Endpoint } from './types';
 
@@ -29,12 +30,7 @@ export function readTakApiFolder(dir: string, connectionPoint?: string): TakApiR
   for (const name of ['connectionPoints', 'serviceConsumers', 'serviceProducers', 'serviceContracts', 'logicalAddresses', 'cooperations', 'serviceProductions', 'installedContracts'] as Endpoint[]) {
     const file = path.join(dir, `${name}.json`);
     if (!existsSync(file)) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new FormatError(`${file} is not JSON: ${(error as Error).message}`);
-    }
+    const value = parseJson(readFileSync(file, 'utf8'), file);
     if (!Array.isArray(value)) throw new FormatError(`${file} is not a TAK-api list response (a JSON array)`);
     responses.set(name, value as Json[]);
   }
