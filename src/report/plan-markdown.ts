@@ -1,8 +1,9 @@
 /**
  * The plan as a pull-request comment: a summary table, the findings, then per environment the
  * changes by system, mass connections folded in <details>. A comment holds at most 65,536
- * characters: past that, the findings table is shortened, then the longest lists are left out
- * (down to none), then the end is cut, and the comment says where the full report is.
+ * characters: past that, the findings table is shortened, then the folded lists show only their
+ * first addresses (fewer and fewer, down to none), then the end is cut, and the comment says where
+ * the full report is.
  */
 import type { Plan } from '../plan';
 import { count, countsLine, sections, type ChangeLine } from './plan-lines';
@@ -21,13 +22,15 @@ export interface MarkdownOptions {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
-/** Lists longer than `fold` items are left out (the line still says how many). */
+/** Lists show at most `fold` items, so a reviewer still sees which addresses (the line says how many). */
 function changeLine(l: ChangeLine, fold: number): string[] {
   if (l.items.length === 0) return [`- ${l.text}`];
   if (l.items.length <= INLINE_ITEMS) return [`- ${l.text}: ${l.items.map(code).join(', ')}`];
-  if (l.items.length > fold) return [`- ${l.text}`];
+  if (fold === 0) return [`- ${l.text}`];
+  const rest = l.items.length - fold;
   // Plain text, not code spans: 3,000 HSA-ids then fit in one comment.
-  return [`- <details><summary>${l.text}</summary>`, '', `  ${l.items.join(', ')}`, '', '  </details>'];
+  const list = rest > 0 ? `${l.items.slice(0, fold).join(', ')}, … and ${count(rest)} more` : l.items.join(', ');
+  return [`- <details><summary>${l.text}</summary>`, '', `  ${list}`, '', '  </details>'];
 }
 
 /** Shorter and shorter renderings: all of it, fewer finding rows, then ever shorter lists. */

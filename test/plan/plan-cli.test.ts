@@ -156,13 +156,14 @@ describe('tak plan', () => {
       expect(stdout).toContain('0 errors, 0 warnings');
     });
 
-    it('past the limit, leaves the lists out and says where the full report is', async () => {
+    it('past the limit, shows the first addresses of the list and says where the full report is', async () => {
       mass(units(12_000));
       const out = path.join(root, 'out');
       const { stdout } = await plan('-f', 'markdown', '--out', out);
       expect(stdout.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-      expect(stdout).not.toContain('<details>');
-      expect(stdout).toContain(`- +12,000 logical addresses for GetForms:2 at ${PRODUCER}`);
+      expect(stdout).toContain(`- <details><summary>+12,000 logical addresses for GetForms:2 at ${PRODUCER}`);
+      expect(stdout).toMatch(/^  SE2321000016-00000, .*, SE2321000016-00999, … and 11,000 more$/m);
+      expect(stdout).not.toContain('SE2321000016-11999');
       expect(stdout).toContain(`the full report is in \`${path.join(out, 'plan.md')}\``);
       expect(readFileSync(path.join(out, 'plan.md'), 'utf8')).toContain('SE2321000016-11999');
     });
