@@ -5,6 +5,7 @@
  * key data.
  */
 import { createPrivateKey } from 'node:crypto';
+import { positionOf } from '../model/diagnostics';
 
 export interface PrivateKeyMatch {
   /** What was found, for the message ("a PEM RSA private key block", "a PKCS#12 key store"). */
@@ -25,7 +26,7 @@ export function findPrivateKey(bytes: Buffer): PrivateKeyMatch | undefined {
   if (bytes.includes(MARKER)) {
     const text = bytes.toString('latin1');
     const m = PEM_KEY.exec(text);
-    if (m) return { kind: `a PEM "${m[1]}PRIVATE KEY${m[2] ?? ''}" block`, line: lineOf(text, m.index) };
+    if (m) return { kind: `a PEM "${m[1]}PRIVATE KEY${m[2] ?? ''}" block`, line: positionOf(text, m.index).line };
   }
   const putty = bytes.indexOf(PUTTY);
   if (putty === 0) return { kind: 'a PuTTY private key file', line: 1 };
@@ -54,12 +55,6 @@ function isDerPrivateKey(bytes: Buffer): boolean {
     }
   }
   return false;
-}
-
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 /**

@@ -3,6 +3,7 @@
  * others with no position at all ("Unexpected token"), so a text that fails to parse is scanned once
  * more to find where it stops being JSON. The scan runs only on failure: valid input costs nothing.
  */
+import { positionOf } from '../model/diagnostics';
 import { FormatError } from './tak-export/errors';
 
 export interface JsonSyntaxError {
@@ -36,14 +37,8 @@ export function tryParseJson(text: string, from = 0, to = text.length): { value:
 }
 
 function locate(text: string, offset: number, end: number): JsonSyntaxError {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
   const problem = offset >= end ? 'unexpected end of the text' : `unexpected ${JSON.stringify(text[offset])}`;
-  return { line, col: offset - lineStart + 1, problem };
+  return { ...positionOf(text, offset), problem };
 }
 
 const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;

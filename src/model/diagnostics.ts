@@ -14,3 +14,14 @@ export interface Diagnostic {
   location: Location;
   entity?: string;
 }
+
+/** The 1-based line and column of a character offset in a text. */
+export function positionOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
