@@ -4,7 +4,7 @@
  * more to find where it stops being JSON. The scan runs only on failure: valid input costs nothing.
  */
 import { positionOf } from '../model/diagnostics';
-import { FormatError } from './tak-export/errors';
+import { FormatError } from './errors';
 
 export interface JsonSyntaxError {
   /** 1-based line and column of the first character that is not JSON. */

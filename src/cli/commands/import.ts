@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { readTakExport } from '../../formats/tak-export/read';
-import { FormatError } from '../../formats/tak-export/errors';
+import { FormatError } from '../../formats/errors';
 import { readTakApiFolder } from '../../formats/takapi/read';
 import { isoDay } from '../../check/periods';
 import { importTables, ImportConflict } from '../../import';

@@ -7,7 +7,7 @@ import { emptyTables, type AuthorizationRow, type FilterRow, type TakTables } fr
 import { naturalKey } from '../../model/syntax';
 import { stockholmDayOf } from '../days';
 import { parseJson } from '../json';
-import { FormatError } from './errors';
+import { FormatError } from '../errors';
 import type { ExportRow, ExportTable, TakExportDocument } from './types';
 
 export interface ExportReadResult {

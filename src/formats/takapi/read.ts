@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { emptyTables, type TakTables } from '../tak/tables';
 import { naturalKey } from '../../model/syntax';
 import { parseJson } from '../json';
-import { FormatError } from '../tak-export/errors';
+import { FormatError } from '../errors';
 import type { ApiComponent, ApiConnectionPoint, ApiContract, ApiLogicalAddress, Endpoint } from './types';
 
 export interface TakApiReadResult {

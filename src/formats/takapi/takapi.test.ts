@@ -1,5 +1,5 @@
 import { emptyTables } from '../tak/tables';
-import { FormatError } from '../tak-export/errors';
+import { FormatError } from '../errors';
 import { readTakApi } from './read';
 import type { Endpoint } from './types';
 import { takApiResponses } from './write';
