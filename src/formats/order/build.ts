@@ -15,6 +15,7 @@ import { activeOn, isoDay } from '../../check/periods';
 import { naturalKey } from '../../model/syntax';
 import type { AuthorizationItem, EnvironmentChanges, RoutingItem } from '../../plan/types';
 import { executionTimestamp, orderTimestamp } from './dates';
+import { callAddressKey } from '../tak/tables';
 import { emptySection, type Order, type OrderAuthorization, type OrderRouting } from './types';
 
 export interface BuildOrderOptions {
@@ -40,8 +41,7 @@ const authorization = (a: AuthorizationItem): OrderAuthorization => ({
   tjanstekonsument: a.consumer,
 });
 
-const sameAddress = (a: RoutingItem, b: RoutingItem) =>
-  a.url === b.url && naturalKey(a.producer, a.profile) === naturalKey(b.producer, b.profile);
+const sameAddress = (a: RoutingItem, b: RoutingItem) => callAddressKey(a) === callAddressKey(b);
 
 export function buildOrder(changes: EnvironmentChanges, options: BuildOrderOptions): Order {
   const day = isoDay(options.now);

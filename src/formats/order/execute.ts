@@ -21,7 +21,7 @@
  */
 import { overlaps } from '../../check/periods';
 import { ENDPOINT_URL, HSA_ID, KNOWN_PROFILES, NAMESPACE, naturalKey, WILDCARD_ADDRESS } from '../../model/syntax';
-import { authorizationKey, routingKey, type AuthorizationRow, type RoutingRow, type TakTables } from '../tak/tables';
+import { authorizationKey, callAddressKey, routingKey, type AuthorizationRow, type RoutingRow, type TakTables } from '../tak/tables';
 import { previousDay, yearsLater } from '../days';
 import { orderDay } from './dates';
 import { ORDER_TIMESTAMP } from './schema';
@@ -135,18 +135,19 @@ function addPlainObjects(t: TakTables, order: Order): string[] {
 
 const PROFILES = new Set<string>(KNOWN_PROFILES.map((p) => p.toLowerCase()));
 
-/** An anropsadress is (producer, profile, exact URL); the catalog validates the URL only of a new one. */
-const endpointKey = (producer: string, profile: string, url: string) => `${naturalKey(producer, profile)}|${url}`;
+/** The anropsadress an order's vagval names. */
+const callAddressOf = (v: OrderRouting) => callAddressKey({ producer: v.tjanstekomponent, profile: v.rivtaprofil!, url: v.adress! });
 
 function missingReferences(t: TakTables, order: Order): string[] {
   const errors: string[] = [];
-  const endpoints = new Set(t.routing.map((r) => endpointKey(r.producer, r.profile, r.url)));
+  const endpoints = new Set(t.routing.map(callAddressKey));
   const exists = (map: Map<string, unknown>, id: string, what: string) => {
     if (!map.has(naturalKey(id))) errors.push(`${what} ${id} finns inte i TAK och ingår inte i beställningen.`);
   };
   for (const v of order.inkludera.vagval) {
     if (!PROFILES.has(v.rivtaprofil!.toLowerCase())) errors.push(`RIV-TA-profil ${v.rivtaprofil} finns inte i TAK.`);
-    if (!endpoints.has(endpointKey(v.tjanstekomponent, v.rivtaprofil!, v.adress!)) && !ENDPOINT_URL.test(v.adress!)) errors.push(`Anropsadress ${v.adress} innehåller otillåtna tecken eller har fel längd.`);
+    // The catalog validates the URL only of an anropsadress it creates.
+    if (!endpoints.has(callAddressOf(v)) && !ENDPOINT_URL.test(v.adress!)) errors.push(`Anropsadress ${v.adress} innehåller otillåtna tecken eller har fel längd.`);
     exists(t.components, v.tjanstekomponent, 'Tjänstekomponent');
     exists(t.logicalAddresses, v.logiskAdress, 'Logisk adress');
     exists(t.contracts, v.tjanstekontrakt, 'Tjänstekontrakt');
@@ -255,7 +256,7 @@ class Execution {
 }
 
 function sameAddress(row: RoutingRow, v: OrderRouting): boolean {
-  return endpointKey(row.producer, row.profile, row.url) === endpointKey(v.tjanstekomponent, v.rivtaprofil!, v.adress!);
+  return callAddressKey(row) === callAddressOf(v);
 }
 
 function group<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {

@@ -98,3 +98,5 @@ export const logicalAddressRow = (la: LogicalAddress): NamedRow => ({ hsaId: la.
 export const routingKey = (r: Pick<RoutingRow, 'contract' | 'logicalAddress'>) => naturalKey(r.contract, r.logicalAddress);
 export const authorizationKey = (a: Pick<AuthorizationRow, 'consumer' | 'contract' | 'logicalAddress'>) =>
   naturalKey(a.consumer, a.contract, a.logicalAddress);
+/** An anropsadress (the producer's call address) is the producer, the profile and the exact URL: only the URL's case matters. */
+export const callAddressKey = (r: Pick<RoutingRow, 'producer' | 'profile' | 'url'>) => `${naturalKey(r.producer, r.profile)}|${r.url}`;
