@@ -1,3 +1,5 @@
+import { stockholmDay } from '../model/days';
+
 /** A validity period in whole days; an open end is unbounded, as the catalog's +100 years is in practice. */
 export interface Period {
   validFrom?: string;
@@ -18,8 +20,9 @@ export function activeOn(p: Period, day: string): boolean {
   return (p.validFrom ?? '0000-00-00') <= day && day <= (p.validTo ?? '9999-99-99');
 }
 
+/** Today as the platform counts days (YYYY-MM-DD in Stockholm), so that a run at 23:30 UTC judges by the Swedish day. */
 export function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return stockholmDay(now);
 }
 
 /**

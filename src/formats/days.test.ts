@@ -1,4 +1,5 @@
-import { stockholmDayOf, stockholmOffset } from './days';
+import { stockholmDayOf, stockholmOffset } from '../model/days';
+import { isoDay } from '../check/periods';
 import { executionTimestamp, orderDay } from './order/dates';
 import { timestampOf } from './tak-export/dates';
 
@@ -21,5 +22,18 @@ describe('Stockholm days', () => {
     expect(timestampOf(day)).toBe(midnight);
     expect(stockholmDayOf(timestampOf(day))).toBe(day);
     expect(orderDay(executionTimestamp(day))).toBe(day);
+  });
+});
+
+describe('today', () => {
+  it('is the Stockholm day of the clock, not its UTC date', () => {
+    expect(isoDay(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
+    expect(isoDay(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    expect(isoDay(new Date('2026-06-30T21:30:00Z'))).toBe('2026-06-30');
+  });
+
+  it('keeps a --now date (UTC midnight) as written', () => {
+    expect(isoDay(new Date('2026-06-01T00:00:00Z'))).toBe('2026-06-01');
+    expect(isoDay(new Date('2026-01-01T00:00:00Z'))).toBe('2026-01-01');
   });
 });

@@ -6,7 +6,7 @@
 import type { AuthorizationRow, RoutingRow, TakTables } from '../formats/tak/tables';
 import type { RepositoryState } from '../model/state';
 import { naturalKey } from '../model/syntax';
-import { yearsLater } from '../formats/days';
+import { yearsLater } from '../model/days';
 import { planCatalog, type CatalogPlan, type Role } from './catalog';
 import { authorizationGroups, routingGroups, type Dating } from './connections';
 import { planEnvironment } from './environment';

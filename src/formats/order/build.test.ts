@@ -28,10 +28,12 @@ function changes(added: RoutingItem[]): EnvironmentChanges {
 
 describe('the execution day of the orders the tool writes', () => {
   it('is the day the plan was made for, in the catalog\'s own time zone', () => {
-    const item: RoutingItem = { ...row, key: 'k', validTo: '2026-09-30', location: { file: 'x.yaml', line: 1, col: 1 } };
-    const order = buildOrder(changes([item]), { now: lateUtc });
+    const at = (validTo: string): RoutingItem => ({ ...row, key: 'k', validTo, location: { file: 'x.yaml', line: 1, col: 1 } });
+    const order = buildOrder(changes([at('2026-10-01')]), { now: lateUtc });
     expect(order.inkludera.vagval).toHaveLength(1);
-    expect(orderDay(order.genomforandeTidpunkt)).toBe('2026-09-30');
+    expect(orderDay(order.genomforandeTidpunkt)).toBe('2026-10-01');
+    // Ended on 30 September: in Stockholm that day is over, so there is nothing to order.
+    expect(buildOrder(changes([at('2026-09-30')]), { now: lateUtc }).inkludera.vagval).toHaveLength(0);
   });
 
   it('is the export day for the whole environment as one order', () => {

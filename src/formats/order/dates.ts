@@ -10,7 +10,7 @@
  * later needs an order of its own on or after its start date.
  */
 
-import { stockholmDayOf } from '../days';
+import { stockholmDayOf } from '../../model/days';
 import { timestampOf } from '../tak-export/dates';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

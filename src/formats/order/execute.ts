@@ -22,7 +22,7 @@
 import { overlaps } from '../../check/periods';
 import { ENDPOINT_URL, HSA_ID, KNOWN_PROFILES, NAMESPACE, naturalKey, WILDCARD_ADDRESS } from '../../model/syntax';
 import { authorizationKey, callAddressKey, routingKey, type AuthorizationRow, type RoutingRow, type TakTables } from '../tak/tables';
-import { previousDay, yearsLater } from '../days';
+import { previousDay, yearsLater } from '../../model/days';
 import { orderDay } from './dates';
 import { ORDER_TIMESTAMP } from './schema';
 import type { Order, OrderAuthorization, OrderRouting } from './types';

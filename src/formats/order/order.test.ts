@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readTakExport } from '../tak-export/read';
 import { emptyTables, type TakTables } from '../tak/tables';
-import { previousDay, yearsLater } from '../days';
+import { previousDay, yearsLater } from '../../model/days';
 import { orderTimestamp } from './dates';
 import { executeOrder } from './execute';
 import { readOrder } from './read';

@@ -2,7 +2,7 @@
  * The catalog exports its days (Stockholm SQL DATEs) as timestamps such as `2014-08-12T22:00:00+0000`
  * (= 13 August in Stockholm) and reads midnight with the day's offset, `2014-08-13T00:00:00+0200`.
  */
-import { stockholmOffset } from '../days';
+import { stockholmOffset } from '../../model/days';
 
 const stamps = new Map<string, string>();
 

@@ -5,7 +5,7 @@
  */
 import { emptyTables, type AuthorizationRow, type FilterRow, type TakTables } from '../tak/tables';
 import { naturalKey } from '../../model/syntax';
-import { stockholmDayOf } from '../days';
+import { stockholmDayOf } from '../../model/days';
 import { parseJson } from '../json';
 import { FormatError } from '../errors';
 import type { ExportRow, ExportTable, TakExportDocument } from './types';

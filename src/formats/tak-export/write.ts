@@ -7,7 +7,7 @@
  */
 import { KNOWN_PROFILES, naturalKey } from '../../model/syntax';
 import type { TakTables } from '../tak/tables';
-import { yearsLater } from '../days';
+import { yearsLater } from '../../model/days';
 import { timestampOf } from './dates';
 import { EXPORT_TABLES, type ExportRow, type ExportTable } from './types';
 

@@ -7,7 +7,7 @@
  * an unbounded end is the start plus 100 years, at midnight (the catalog's own rule for orders);
  * an unbounded start is {@link UNBOUNDED_FROM}. Reading maps both back to "unbounded".
  */
-import { stockholmDayOf, stockholmOffset, yearsLater } from '../days';
+import { stockholmDayOf, stockholmOffset, yearsLater } from '../../model/days';
 
 /** The start written for an entry without `validFrom`: before any platform data. */
 export const UNBOUNDED_FROM = '2000-01-01';

@@ -33,7 +33,12 @@ function parseDay(timestamp: string): string | undefined {
   if (!m[2] || !m[3]) return m[1];
   const zone = m[3] === 'Z' ? 'Z' : `${m[3].slice(0, 3)}:${m[3].slice(-2)}`;
   const instant = new Date(`${m[1]}T${m[2].length === 5 ? `${m[2]}:00` : m[2]}${zone}`);
-  return Number.isNaN(instant.getTime()) ? undefined : dayFormat.format(instant);
+  return Number.isNaN(instant.getTime()) ? undefined : stockholmDay(instant);
+}
+
+/** The Stockholm day of an instant: the day the catalog counts it in. */
+export function stockholmDay(instant: Date): string {
+  return dayFormat.format(instant);
 }
 
 /**
