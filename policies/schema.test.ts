@@ -17,4 +17,13 @@ describe('schema', () => {
       'environments/test/connections/bad.yaml:4 routing[0].logicalAddresses Too small: expected array to have >=1 items',
     ]);
   });
+
+  it('asks an authorization for exactly one of consumer and consumers', async () => {
+    const group = (who: string) => `authorizations:\n  - ${who}\n    contracts: [GetForms:2]\n    logicalAddresses: [SE5565594230-B9P]\n`;
+    expect(await findingsOf('schema', { 'environments/test/connections/forms.yaml': group('consumers: [SE2321000016-A1B2]') })).toEqual([]);
+    const both = 'consumer: SE2321000016-A1B2\n    consumers: [SE2321000016-A1B2]';
+    const expected = 'authorizations[0].consumer needs either consumer (one HSA-id) or consumers (a list), not both';
+    expect(await findingsOf('schema', { 'environments/test/connections/forms.yaml': group(both) })).toEqual([`environments/test/connections/forms.yaml:2 ${expected}`]);
+    expect(await findingsOf('schema', { 'environments/test/connections/forms.yaml': group('integrationAgreement: I-1') })).toEqual([`environments/test/connections/forms.yaml:2 ${expected}`]);
+  });
 });

@@ -168,15 +168,24 @@ export const filterSchema = z.strictObject({
   categorizations: z.array(text).default([]),
 });
 
-/** Consumer authorization (anropsbehörighet): one consumer, many contracts, many logical addresses. */
-export const authorizationGroupSchema = z.strictObject({
-  consumer: identifier,
-  contracts: z.array(text).min(1),
-  logicalAddresses: z.array(identifier).min(1),
-  integrationAgreement: text.optional(),
-  filters: z.array(filterSchema).optional(),
-  ...validity,
-});
+/**
+ * Consumer authorization (anropsbehörighet): one consumer (`consumer`) or several (`consumers`), many
+ * contracts, many logical addresses; every combination is one authorization.
+ */
+export const authorizationGroupSchema = z
+  .strictObject({
+    consumer: identifier.optional(),
+    consumers: z.array(identifier).min(1).optional(),
+    contracts: z.array(text).min(1),
+    logicalAddresses: z.array(identifier).min(1),
+    integrationAgreement: text.optional(),
+    filters: z.array(filterSchema).optional(),
+    ...validity,
+  })
+  .refine((g) => (g.consumer === undefined) !== (g.consumers === undefined), {
+    message: 'needs either consumer (one HSA-id) or consumers (a list), not both',
+    path: ['consumer'],
+  });
 
 export const testEvidenceSchema = z.strictObject({
   selfDeclaration: approvalSchema.optional(),

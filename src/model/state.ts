@@ -114,9 +114,12 @@ export interface RoutingGroup {
   addresses: AddressReference[];
 }
 
+/** An authorization group as resolved: a declaration with `consumers` becomes one group per consumer. */
+export type SingleConsumerDecl = Omit<s.AuthorizationGroupDecl, 'consumer' | 'consumers'> & { consumer: string };
+
 export interface AuthorizationGroup {
   connection: Connection;
-  decl: s.AuthorizationGroupDecl;
+  decl: SingleConsumerDecl;
   location: Location;
   contracts: ContractReference[];
   addresses: AddressReference[];

@@ -86,20 +86,18 @@ function addConnection(state: EnvironmentState, declared: Declared<ConnectionDec
       }
     }
   });
-  declared.value.authorizations.forEach((decl, g) => {
+  declared.value.authorizations.forEach(({ consumer, consumers, ...decl }, g) => {
     const at: PathSegment[] = ['authorizations', g];
-    const group: AuthorizationGroup = {
-      connection,
-      decl,
-      location: locator.locate(at),
-      contracts: decl.contracts.map((ref, i) => refer(ref, locator, [...at, 'contracts', i])),
-      addresses: addressesOf(decl.logicalAddresses, locator, at),
-    };
-    state.authorizationGroups.push(group);
-    for (const contract of group.contracts) {
-      const namespace = contract.namespace ?? contract.ref;
-      for (const a of group.addresses) {
-        state.authorizations.push(authorization(group, namespace, a.logicalAddress, a.location));
+    const contracts = decl.contracts.map((ref, i) => refer(ref, locator, [...at, 'contracts', i]));
+    const addresses = addressesOf(decl.logicalAddresses, locator, at);
+    // `consumers: [...]` is one group per consumer, located at its item, sharing the rest.
+    const each = consumer !== undefined ? [{ consumer, location: locator.locate(at) }] : consumers!.map((c, i) => ({ consumer: c, location: locator.locate([...at, 'consumers', i]) }));
+    for (const one of each) {
+      const group: AuthorizationGroup = { connection, decl: { ...decl, consumer: one.consumer }, location: one.location, contracts, addresses };
+      state.authorizationGroups.push(group);
+      for (const contract of contracts) {
+        const namespace = contract.namespace ?? contract.ref;
+        for (const a of addresses) state.authorizations.push(authorization(group, namespace, a.logicalAddress, a.location));
       }
     }
   });

@@ -34,6 +34,36 @@ describe('resolve', () => {
     }
   });
 
+  it('makes one authorization per consumer of a consumers list, each consumer located at its own line', async () => {
+    const root = makeRepo({
+      'config/systems/other.yaml': 'hsaId: SE2321000016-C3D4\nname: Other journal\norganisation: Region Exempel\n',
+      'environments/test/connections/forms.yaml': [
+        'authorizations:',
+        '  - consumers:',
+        `      - ${CONSUMER}`,
+        '      - SE2321000016-C3D4',
+        '    contracts: [GetForms:2, GetForm:2]',
+        `    logicalAddresses: [${PRODUCER}]`,
+        '',
+      ].join('\n'),
+    });
+    try {
+      const state = (await readWorkingTree(root)).environments.get('test')!;
+      expect(state.authorizations.map((a) => `${a.consumer} ${a.contract.split(':').slice(-2).join(':')}`)).toEqual([
+        `${CONSUMER} GetFormsResponder:2`,
+        `${CONSUMER} GetFormResponder:2`,
+        'SE2321000016-C3D4 GetFormsResponder:2',
+        'SE2321000016-C3D4 GetFormResponder:2',
+      ]);
+      expect(state.authorizationGroups.map((g) => [g.decl.consumer, g.location.line])).toEqual([
+        [CONSUMER, 3],
+        ['SE2321000016-C3D4', 4],
+      ]);
+    } finally {
+      removeRepo(root);
+    }
+  });
+
   it('derives namespaces from domain, name and major, and keeps a legacy namespace as given', async () => {
     const root = makeRepo({
       'config/service-domains/legacy.yaml':
