@@ -4,7 +4,7 @@
  * SIGTERM: then exits 130/143, as a shell expects) or exits. What a killed process (SIGKILL, a
  * power cut) leaves behind carries its pid in the name, so the next run can tell it is stale.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
 const pending = new Set<() => void>();
@@ -87,4 +87,17 @@ export function removeStale(folder: string, pattern: RegExp): void {
     const pid = Number(pattern.exec(name)?.[1]);
     if (pid > 0 && pid !== process.pid && !isAlive(pid)) rmSync(path.join(folder, name), { recursive: true, force: true });
   }
+}
+
+/** `text` matched as it is, in a RegExp (names of temporaries in removeStale patterns). */
+export const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A new folder `<folder>/<prefix>-<pid>-XXXXXX` for staging output, after removing those a killed
+ * run left there; and the function that removes it (it is also removed on interruption).
+ */
+export function temporaryFolder(folder: string, prefix: string): [string, () => void] {
+  removeStale(folder, new RegExp(`^${literal(prefix)}-(\\d+)-`));
+  const tmp = mkdtempSync(path.join(folder, `${prefix}-${process.pid}-`));
+  return [tmp, removeOnExit(tmp)];
 }

@@ -5,9 +5,9 @@
  * folders carry the pid: removed when the command is interrupted (src/cleanup.ts), and by the next
  * synth when a killed one left them.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { removeOnExit, removeStale } from '../src/cleanup';
+import { temporaryFolder } from '../src/cleanup';
 import { renderManifests } from './manifests';
 import { synthesizeApp, type BuiltEnvironment } from './main';
 
@@ -28,8 +28,8 @@ export function writeOutputs(builds: BuiltEnvironment[], paths: OutputPaths): Wr
   const distOut = path.join(paths.out, 'dist');
   mkdirSync(cdktfOut, { recursive: true });
   mkdirSync(distOut, { recursive: true });
-  const [synthTmp, removeSynthTmp] = temporaryFolder(cdktfOut);
-  const [distTmp, removeDistTmp] = temporaryFolder(distOut);
+  const [synthTmp, removeSynthTmp] = temporaryFolder(cdktfOut, '.synth');
+  const [distTmp, removeDistTmp] = temporaryFolder(distOut, '.synth');
   try {
     synthesizeApp(builds, synthTmp, { root: paths.root, outdir: cdktfOut });
     const manifests = builds.map((b) => {
@@ -53,13 +53,6 @@ export function writeOutputs(builds: BuiltEnvironment[], paths: OutputPaths): Wr
     removeSynthTmp();
     removeDistTmp();
   }
-}
-
-/** `<folder>/.synth-<pid>-XXXXXX`, and the function that removes it. */
-function temporaryFolder(folder: string): [string, () => void] {
-  removeStale(folder, /^\.synth-(\d+)-/);
-  const tmp = mkdtempSync(path.join(folder, `.synth-${process.pid}-`));
-  return [tmp, removeOnExit(tmp)];
 }
 
 /** Puts `from` at `to` with renames only, so a reader sees the old folder or the new one, never half. */

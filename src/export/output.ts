@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
-import { removeOnExit, removeStale } from '../cleanup';
+import { literal, removeOnExit, removeStale } from '../cleanup';
 
 export class OutputExists extends Error {}
 
@@ -19,9 +19,6 @@ function temporary(target: string, force: boolean, replaceable: (target: string)
   removeStale(path.dirname(target), new RegExp(`^\\.${literal(name)}\\.(\\d+)\\.tmp$`));
   return path.join(path.dirname(target), `.${name}.${process.pid}.tmp`);
 }
-
-/** `name` matched as it is, in a RegExp. */
-const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Writes text, or pieces of text (for outputs larger than one string may be), to `target`. */
 export async function writeOutput(target: string, content: string | Iterable<string>, force: boolean): Promise<void> {

@@ -5,9 +5,9 @@
  * `force`, and the report names them. An interrupted import removes its temporary folder
  * (src/cleanup.ts); one left by a killed import is removed by the next.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { removeOnExit, removeStale } from '../cleanup';
+import { temporaryFolder } from '../cleanup';
 import type { ImportPlan } from './types';
 import { appendToList } from './yaml';
 
@@ -19,9 +19,7 @@ export function writeImport(root: string, plan: ImportPlan, force: boolean): str
     const shown = plan.replace.slice(0, 5).join(', ') + (plan.replace.length > 5 ? `, and ${plan.replace.length - 5} more` : '');
     throw new ImportConflict(`the environment already has ${plan.replace.length} connection files (${shown}); pass --force to replace them with the import`);
   }
-  removeStale(root, /^\.tak-import-(\d+)-/);
-  const staging = mkdtempSync(path.join(root, `.tak-import-${process.pid}-`));
-  const removeStaging = removeOnExit(staging);
+  const [staging, removeStaging] = temporaryFolder(root, '.tak-import');
   try {
     const staged = new Map(plan.create);
     for (const a of plan.append) {
