@@ -6,6 +6,7 @@
  * the full report is.
  */
 import type { Plan } from '../plan';
+import { cell, code, FINDINGS_TABLE, findingRow, statusIcon } from './markdown';
 import { count, countsLine, sections, type ChangeLine } from './plan-lines';
 import { summaryLine } from './plan-text';
 
@@ -18,9 +19,6 @@ export interface MarkdownOptions {
   /** Where the full report is (the --out folder), for the note when the comment is cut. */
   fullReport?: string;
 }
-
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
 /** Lists show at most `fold` items, so a reviewer still sees which addresses (the line says how many). */
 function changeLine(l: ChangeLine, fold: number): string[] {
@@ -37,8 +35,7 @@ function changeLine(l: ChangeLine, fold: number): string[] {
 const STEPS: [fold: number, findingRows: number][] = [[Infinity, Infinity], [Infinity, 100], [1000, 100], [300, 100], [100, 100], [0, 100]];
 
 function render(plan: Plan, fold: number, findingRows: number): string[] {
-  const icon = plan.summary.errors ? '❌' : plan.summary.warnings ? '⚠️' : '✅';
-  const out = [`### ${icon} tak plan ${code(plan.base)} → ${code(plan.head)}`, '', '| environment | changes |', '| --- | --- |'];
+  const out = [`### ${statusIcon(plan.summary)} tak plan ${code(plan.base)} → ${code(plan.head)}`, '', '| environment | changes |', '| --- | --- |'];
   for (const e of plan.environments) out.push(`| ${e.changes.env} | ${cell(countsLine(e.changes))} |`);
   out.push('', summaryLine(plan), '');
   if (plan.baseProblems.length > 0) {
@@ -46,8 +43,8 @@ function render(plan: Plan, fold: number, findingRows: number): string[] {
   }
   const findings = plan.environments.flatMap((e) => e.findings).filter((f) => !f.suppressed);
   if (findings.length > 0) {
-    out.push('#### Findings', '', '| level | rule | env | where | message |', '| --- | --- | --- | --- | --- |');
-    for (const f of findings.slice(0, findingRows)) out.push(`| ${f.level} | ${code(f.rule)} | ${f.env} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} |`);
+    out.push('#### Findings', '', ...FINDINGS_TABLE);
+    for (const f of findings.slice(0, findingRows)) out.push(findingRow(f));
     if (findings.length > findingRows) out.push('', `… and ${count(findings.length - findingRows)} more findings.`);
     out.push('');
   }

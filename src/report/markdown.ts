@@ -1,0 +1,14 @@
+/** Pieces of the Markdown reports (validate and plan), so both pull-request comments read alike. */
+import type { CheckResult, Finding } from '../check/types';
+
+/** Text in a table cell: a `|` would end the cell and a newline the row. */
+export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A code span; a backtick inside would end it early. */
+export const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+
+export const statusIcon = ({ errors, warnings }: CheckResult['summary']) => (errors ? '❌' : warnings ? '⚠️' : '✅');
+
+export const FINDINGS_TABLE = ['| level | rule | env | where | message |', '| --- | --- | --- | --- | --- |'];
+
+export const findingRow = (f: Finding) => `| ${f.level} | ${code(f.rule)} | ${f.env} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} |`;
