@@ -1,14 +1,9 @@
-import type { Finding } from '../check/types';
 import type { Plan } from '../plan';
 import { count, countsLine, sections } from './plan-lines';
+import { findingLine } from './validate-text';
 
 /** Lists longer than this are summed up in one line in the terminal; the JSON report has them all. */
 const INLINE_ITEMS = 3;
-
-export function findingLine(f: Finding): string {
-  const level = f.suppressed ? 'suppressed' : f.level;
-  return `${f.location.file}:${f.location.line}:${f.location.col ?? 1} ${level} ${f.rule} ${f.message}`;
-}
 
 export function summaryLine(plan: Plan): string {
   const { errors, warnings } = plan.summary;

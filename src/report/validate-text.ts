@@ -1,6 +1,7 @@
 import type { CheckResult, Finding } from '../check/types';
 
-function line(f: Finding): string {
+/** `path:line:col level rule message`; a suppressed finding says so, with its reason and ticket. */
+export function findingLine(f: Finding): string {
   const { file, line: l, col } = f.location;
   const level = f.suppressed ? 'suppressed' : f.level;
   const note = f.suppressed ? ` (suppressed: ${f.suppressed.reason}${f.suppressed.ticket ? `, ${f.suppressed.ticket}` : ''})` : '';
@@ -15,5 +16,5 @@ export function summaryLine({ summary }: CheckResult, environments: string[]): s
 
 /** `path:line:col level rule message`, one per finding, then the summary. */
 export function renderText(result: CheckResult, environments: string[]): string {
-  return [...result.findings.map(line), summaryLine(result, environments)].join('\n') + '\n';
+  return [...result.findings.map(findingLine), summaryLine(result, environments)].join('\n') + '\n';
 }
