@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { cleanUpOnExit } from '../cleanup';
 import { OutputExists } from '../export/output';
+import { FormatError } from '../formats/errors';
+import { ImportConflict } from '../import/write';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
 import { register as validate } from './commands/validate';
@@ -35,6 +37,9 @@ function oneLineErrors(command: Command, name: string): void {
   });
   for (const sub of command.commands) oneLineErrors(sub, `${name} ${sub.name()}`);
 }
+
+/** Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2. */
+const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict];
 
 /** What a file-system error means for the user, by its code (the path comes with the error). */
 const FILE_PROBLEMS: Record<string, string> = {
@@ -72,8 +77,8 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof CliError || error instanceof OutputExists) {
-      process.stderr.write(`tak: ${error.message}\n`);
+    if (error instanceof CliError || USER_PROBLEMS.some((kind) => error instanceof kind)) {
+      process.stderr.write(`tak: ${(error as Error).message}\n`);
       return error instanceof CliError ? error.exitCode : EXIT.usage;
     }
     const problem = fileProblem(error);

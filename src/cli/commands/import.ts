@@ -6,10 +6,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { readTakExport } from '../../formats/tak-export/read';
-import { FormatError } from '../../formats/errors';
 import { readTakApiFolder } from '../../formats/takapi/read';
 import { isoDay } from '../../check/periods';
-import { importTables, ImportConflict } from '../../import';
+import { importTables } from '../../import';
 import { importOrder } from '../../import/order';
 import { CliError, EXIT } from '../errors';
 import { clock, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
@@ -36,16 +35,10 @@ function readInput(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** Known problems become one line and exit 2; the report goes to stdout. */
-async function run(work: () => Promise<string[]>, notes: string[] = []): Promise<void> {
-  try {
-    const lines = await work();
-    for (const n of notes) process.stderr.write(`note: ${n}\n`);
-    process.stdout.write(`${lines.join('\n')}\n`);
-  } catch (error) {
-    if (error instanceof FormatError || error instanceof ImportConflict) throw new CliError(error.message);
-    throw error;
-  }
+/** The reader's notes on stderr once the import succeeded, the report on stdout. */
+function report(lines: string[], notes: string[]): void {
+  for (const n of notes) process.stderr.write(`note: ${n}\n`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 const common = (command: Command) =>
@@ -63,17 +56,9 @@ export function register(program: Command): void {
     .action(async (file: string, options: ImportOptions) => {
       const root = target(options);
       const today = isoDay(clock(options));
-      let read;
-      try {
-        read = readTakExport(readInput(file), file);
-      } catch (error) {
-        if (error instanceof FormatError) throw new CliError(error.message);
-        throw error;
-      }
-      await run(
-        () => importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin: `the catalog export ${path.basename(file)}`, force: options.force }),
-        read.notes,
-      );
+      const read = readTakExport(readInput(file), file);
+      const origin = `the catalog export ${path.basename(file)}`;
+      report(await importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin, force: options.force }), read.notes);
     });
 
   common(importCommand.command('takapi <dir>'))
@@ -84,18 +69,10 @@ export function register(program: Command): void {
       const root = target(options);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a folder`);
       const today = isoDay(clock(options));
-      let read;
-      try {
-        read = readTakApiFolder(dir, options.connectionPoint);
-      } catch (error) {
-        if (error instanceof FormatError) throw new CliError(error.message);
-        throw error;
-      }
+      const read = readTakApiFolder(dir, options.connectionPoint);
       const platform = options.platform ?? read.platform;
-      await run(
-        () => importTables(root, options.env, read.tables, { today, platform, installed: read.installed, origin: `the TAK-api responses in ${path.basename(path.resolve(dir))}`, force: options.force }),
-        read.notes,
-      );
+      const origin = `the TAK-api responses in ${path.basename(path.resolve(dir))}`;
+      report(await importTables(root, options.env, read.tables, { today, platform, installed: read.installed, origin, force: options.force }), read.notes);
     });
 
   withClock(withCommonOptions(importCommand.command('order <file>')))
