@@ -20,7 +20,8 @@ interface Grouped<D> {
   addresses: string[];
 }
 
-const validity = (row: { from?: string; to?: string }, dating: Dating) => ({
+/** The validity a declaration writes for a row: only the dates that still matter (see Dating). */
+export const validity = (row: { from?: string; to?: string }, dating: Dating) => ({
   ...(row.from && row.from > dating.today ? { validFrom: row.from } : {}),
   ...(row.to && row.to < dating.openEnd ? { validTo: row.to } : {}),
 });

@@ -16,7 +16,7 @@ import { executeOrder } from '../formats/order/execute';
 import { tablesFromState, type AuthorizationRow, type RoutingRow, type TakTables } from '../formats/tak/tables';
 import type { EnvironmentState } from '../model/state';
 import { readWorkingTree } from '../pipeline';
-import { authorizationGroups, routingGroups, type Dating } from './connections';
+import { authorizationGroups, routingGroups, validity, type Dating } from './connections';
 import { planShared } from './plan';
 import { selectRows } from './select';
 import type { ImportPlan } from './types';
@@ -83,10 +83,9 @@ function newlyUsed(tables: TakTables, envState?: EnvironmentState): string[] {
 }
 
 /** An entry as a declaration would write it: what must match for it to stay where it is. */
-const routingForm = (r: RoutingRow, d: Dating) => JSON.stringify([r.contract, r.logicalAddress, r.producer, r.profile, r.url, written(r, d)]).toLowerCase();
+const routingForm = (r: RoutingRow, d: Dating) => JSON.stringify([r.contract, r.logicalAddress, r.producer, r.profile, r.url, validity(r, d)]).toLowerCase();
 const authorizationForm = (a: AuthorizationRow, d: Dating) =>
-  JSON.stringify([a.consumer, a.contract, a.logicalAddress, a.integrationAgreement ?? '', a.filters, written(a, d)]).toLowerCase();
-const written = (r: { from?: string; to?: string }, d: Dating) => [r.from && r.from > d.today ? r.from : '', r.to && r.to < d.openEnd ? r.to : ''];
+  JSON.stringify([a.consumer, a.contract, a.logicalAddress, a.integrationAgreement ?? '', a.filters, validity(a, d)]).toLowerCase();
 
 interface Difference {
   added: { routing: RoutingRow[]; authorizations: AuthorizationRow[] };
