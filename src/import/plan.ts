@@ -32,8 +32,7 @@ export function planImport(tables: TakTables, state: RepositoryState, target: Ta
   const rows = selection.tables;
   const shared = planShared(rows, state, target, options);
   const { env } = target;
-  const origin = `Imported from ${options.origin} (environment ${env}) on ${options.today}.`;
-  for (const file of connectionFilesFor(rows, shared, env, origin)) shared.create.set(file.path, file.content);
+  for (const file of connectionFilesFor(rows, shared, env)) shared.create.set(file.path, file.content);
   const left = selection.expired;
   return {
     create: shared.create,
@@ -52,6 +51,8 @@ export interface SharedPlan extends Pick<CatalogPlan, 'ref' | 'domainOf' | 'summ
   append: Append[];
   paths: PathAllocator;
   dating: Dating;
+  /** The header comment of the files an import writes: where the rows came from, and when. */
+  origin: string;
   /** A system's name for descriptions: its catalog description, else its HSA-id. */
   name(hsaId: string): string;
 }
@@ -70,21 +71,22 @@ export function planShared(rows: TakTables, state: RepositoryState, target: Targ
   if (environment.append) append.push(environment.append);
   const names = (hsaId: string) =>
     rows.components.get(naturalKey(hsaId))?.description.trim() || state.catalog.systemIndex.get(naturalKey(hsaId))?.decl.name || hsaId;
-  return { create, append, paths, ref: catalog.ref, domainOf: catalog.domainOf, summary: catalog.summary, dating: { today: options.today, openEnd: yearsLater(options.today, 50) }, name: names };
+  const dating = { today: options.today, openEnd: yearsLater(options.today, 50) };
+  return { create, append, paths, ref: catalog.ref, domainOf: catalog.domainOf, summary: catalog.summary, dating, origin, name: names };
 }
 
 /** Routing files per (producer, service domain), authorization files per (consumer, service domain). */
-export function connectionFilesFor(rows: Pick<TakTables, 'routing' | 'authorizations'>, shared: SharedPlan, env: string, origin: string): { path: string; content: string }[] {
+function connectionFilesFor(rows: Pick<TakTables, 'routing' | 'authorizations'>, shared: SharedPlan, env: string): { path: string; content: string }[] {
   const out: { path: string; content: string }[] = [];
   for (const [, bucket] of buckets(rows.routing, (r) => r.producer, shared.domainOf)) {
     const path = shared.paths.allocate(`environments/${env}/routing/${slug(bucket.owner)}`, bucket.domain);
     const decl = { description: `Routing of ${bucket.domain} by ${shared.name(bucket.owner)}`, routing: routingGroups(bucket.rows, shared.ref, shared.dating) };
-    out.push({ path, content: toYaml(decl, origin) });
+    out.push({ path, content: toYaml(decl, shared.origin) });
   }
   for (const [, bucket] of buckets(rows.authorizations, (a) => a.consumer, shared.domainOf)) {
     const path = shared.paths.allocate(`environments/${env}/authorizations/${slug(bucket.owner)}`, bucket.domain);
     const decl = { description: `Authorizations of ${shared.name(bucket.owner)} for ${bucket.domain}`, authorizations: authorizationGroups(bucket.rows, shared.ref, shared.dating) };
-    out.push({ path, content: toYaml(decl, origin) });
+    out.push({ path, content: toYaml(decl, shared.origin) });
   }
   return out;
 }
