@@ -102,9 +102,3 @@ export interface EnvironmentChanges {
    */
   systemNames?: Record<string, string>;
 }
-
-export interface ChangeSet {
-  base: string;
-  head: string;
-  environments: EnvironmentChanges[];
-}

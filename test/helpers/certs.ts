@@ -103,8 +103,3 @@ export async function issue(issuer: TestCa, options: LeafOptions): Promise<TestC
 export async function privateKeyPem(pair: TestCa): Promise<string> {
   return x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', pair.keys.privateKey), 'PRIVATE KEY');
 }
-
-/** The private key in PKCS#8 DER. */
-export async function privateKeyDer(pair: TestCa): Promise<Buffer> {
-  return Buffer.from(await webcrypto.subtle.exportKey('pkcs8', pair.keys.privateKey));
-}
