@@ -3,15 +3,11 @@
  * with real certificates from a test CA and a production-like CA made for the run. A test changes
  * one file (or removes it with null) and looks at one rule's findings.
  */
-import { checkRepository } from '../../src/check/engine';
 import type { CheckResult, Finding } from '../../src/check/types';
-import { readWorkingTree } from '../../src/pipeline';
-import { pack } from '../../policies/pack';
-import { makeRepo, removeRepo } from '../helpers/minimal-repo';
+import { baseFiles, CONSUMER, makeRepo, PRODUCER, removeRepo, validateRepo } from './minimal-repo';
 import { issue, makeCa, type TestCa } from './certs';
 
-export const PRODUCER = 'SE5565594230-B9P';
-export const CONSUMER = 'SE2321000016-A1B2';
+export { CONSUMER, PRODUCER };
 export const UNIT = 'SE2321000016-7XYZ';
 export const ENVIRONMENTS = ['test', 'qa', 'prod'] as const;
 export const NOW = new Date('2026-06-01T00:00:00Z');
@@ -51,8 +47,7 @@ async function build(): Promise<Fixture> {
       `    certificates: [certs/consumer-${env}.pem]`,
       `    sourceAddresses: [203.0.113.${10 + ENVIRONMENTS.indexOf(env)}/32]`,
     ]),
-    'config/service-domains/forms.yaml':
-      'domain: infrastructure:eservicesupply:forminteraction\ncontracts:\n  - { name: GetForms, major: 2 }\n  - { name: GetForm, major: 2 }\n',
+    'config/service-domains/forms.yaml': baseFiles['config/service-domains/forms.yaml'],
     'config/logical-addresses/units.yaml': [
       'logicalAddresses:',
       `  - { hsaId: ${PRODUCER}, description: Formulärmotorn }`,
@@ -132,8 +127,7 @@ export async function check(changes: Files = {}, now: Date = NOW): Promise<Check
   const { files } = await compliant();
   const root = makeRepo({ ...files, ...changes }, true);
   try {
-    const repository = await readWorkingTree(root);
-    return checkRepository([...repository.environments.values()], pack, { now, repository });
+    return await validateRepo(root, now);
   } finally {
     removeRepo(root);
   }
