@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runTak } from '../cli';
 import type { BenchCase } from '../types';
 import { exportFile } from './export-tak-export';
 
@@ -28,14 +28,8 @@ const bench: BenchCase = {
     const target = importedFolder(repo);
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target);
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => process.stderr.write(chunk)) as typeof process.stdout.write;
-    try {
-      const code = await main(['node', 'tak', 'import', 'tak-export', file, '--env', 'prod', '-C', target]);
-      if (code !== 0) throw new Error(`import failed with exit code ${code}`);
-    } finally {
-      process.stdout.write = write;
-    }
+    const code = await runTak(['import', 'tak-export', file, '--env', 'prod', '-C', target]);
+    if (code !== 0) throw new Error(`import failed with exit code ${code}`);
   },
 };
 

@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runTak } from '../cli';
 import type { BenchCase } from '../types';
 
 function changeOnePercent(repo: string): void {
@@ -24,17 +24,13 @@ const bench: BenchCase = {
   async run(repo) {
     changeOnePercent(repo);
     const out = mkdtempSync(path.join(path.dirname(repo), 'plan-out-'));
-    const write = process.stdout.write.bind(process.stdout);
     try {
-      process.stdout.write = ((chunk: string) => process.stderr.write(chunk.length > 300 ? '' : chunk)) as typeof process.stdout.write;
       const start = process.hrtime.bigint();
-      const code = await main(['node', 'tak', 'plan', '-C', repo, '--base', 'HEAD', '-f', 'markdown', '--out', out]);
+      const code = await runTak(['plan', '-C', repo, '--base', 'HEAD', '-f', 'markdown', '--out', out], 300);
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      process.stdout.write = write;
       process.stderr.write(`plan alone: ${seconds.toFixed(2)} s (exit ${code})\n`);
       if (code === 2) throw new Error('tak plan could not run');
     } finally {
-      process.stdout.write = write;
       rmSync(out, { recursive: true, force: true });
       execFileSync('git', ['checkout', '-q', 'HEAD', '--', 'environments'], { cwd: repo });
       execFileSync('git', ['clean', '-fdq', '--', 'environments'], { cwd: repo });
