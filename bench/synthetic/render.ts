@@ -18,7 +18,7 @@ export function hostOf(system: SystemModel, env: Env): string {
 }
 
 /** Certificate file of a consumer, relative to config/systems/: test and qa share the test CA's. */
-export function certificateOf(system: SystemModel, env: Env): string {
+function certificateOf(system: SystemModel, env: Env): string {
   return `certs/${system.slug}-${env === 'prod' ? 'prod' : 'test'}.pem`;
 }
 
@@ -96,7 +96,7 @@ function addressList(addresses: string[], indent: string): string[] {
 }
 
 /** The producer's URL for one contract; a moved endpoint has a `v2/` path. */
-export function endpointUrl(c: ConnectionModel, index: number, env: Env): string {
+function endpointUrl(c: ConnectionModel, index: number, env: Env): string {
   const contract = c.contracts[index];
   const moved = index < c.movedEndpoints ? 'v2/' : '';
   return `https://${hostOf(c.producer, env)}/${moved}${c.domain.slug}/${contract.name}/${contract.major}/${c.profile.toLowerCase()}`;

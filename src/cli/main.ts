@@ -16,7 +16,7 @@ import { register as codeowners } from './commands/codeowners';
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
 const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners];
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('tak')
     .description('The platform addressing catalog (TAK) as code')
     .version(version)

@@ -17,7 +17,7 @@ export interface EnvironmentInput {
   origin: string;
 }
 
-export function defaultPlatform(env: string): string {
+function defaultPlatform(env: string): string {
   return `NTJP-${env.toUpperCase()}`;
 }
 

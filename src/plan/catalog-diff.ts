@@ -39,7 +39,7 @@ export function diffCatalog(base: EnvironmentState | undefined, head: Environmen
 }
 
 /** The producers and consumers named in an environment, lower-cased. */
-export function namedSystems(state: EnvironmentState | undefined): Set<string> {
+function namedSystems(state: EnvironmentState | undefined): Set<string> {
   const out = new Set<string>();
   for (const g of state?.routingGroups ?? []) out.add(naturalKey(g.decl.producer));
   for (const g of state?.authorizationGroups ?? []) out.add(naturalKey(g.decl.consumer));

@@ -21,7 +21,7 @@ function routingFields(a: RoutingEntry, b: RoutingEntry): RoutingField[] {
 
 const authorizationFields = (a: Authorization, b: Authorization): 'validity'[] => (sameValidity(a, b) ? [] : ['validity']);
 
-export const routingItem = (r: RoutingEntry): RoutingItem => ({
+const routingItem = (r: RoutingEntry): RoutingItem => ({
   key: r.key,
   contract: r.contract,
   logicalAddress: r.logicalAddress,
@@ -32,7 +32,7 @@ export const routingItem = (r: RoutingEntry): RoutingItem => ({
   location: r.location,
 });
 
-export const authorizationItem = (a: Authorization): AuthorizationItem => ({
+const authorizationItem = (a: Authorization): AuthorizationItem => ({
   key: a.key,
   consumer: a.consumer,
   contract: a.contract,
@@ -53,7 +53,7 @@ interface Keyed {
  * Matches entries by key. A key usually has one entry per side; when it has several (periods one
  * after another), identical entries match first and the rest pair up in order.
  */
-export function diffByKey<T extends Keyed, F extends string>(
+function diffByKey<T extends Keyed, F extends string>(
   base: readonly T[],
   head: readonly T[],
   fieldsOf: (a: T, b: T) => F[],

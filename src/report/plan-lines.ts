@@ -21,7 +21,7 @@ export const count = (n: number) => n.toLocaleString('en');
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** `urn:riv:…:GetFormsResponder:2` -> `GetForms:2`, as contracts are written in the declarations. */
-export function contractName(namespace: string): string {
+function contractName(namespace: string): string {
   const m = /:([A-Za-z0-9_]+?)Responder:(\d+)$/.exec(namespace);
   return m ? `${m[1]}:${m[2]}` : namespace;
 }
