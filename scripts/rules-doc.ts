@@ -9,9 +9,7 @@ import { renderRulesMarkdown } from '../src/report/rules';
 
 const RULES_DOC = path.join(__dirname, '..', 'policies', 'RULES.md');
 
-if (require.main === module) {
-  const temp = `${RULES_DOC}.${process.pid}.tmp`;
-  writeFileSync(temp, renderRulesMarkdown(pack));
-  renameSync(temp, RULES_DOC);
-  process.stdout.write(`wrote ${path.relative(process.cwd(), RULES_DOC)} (${pack.length} rules)\n`);
-}
+const temp = `${RULES_DOC}.${process.pid}.tmp`;
+writeFileSync(temp, renderRulesMarkdown(pack));
+renameSync(temp, RULES_DOC);
+process.stdout.write(`wrote ${path.relative(process.cwd(), RULES_DOC)} (${pack.length} rules)\n`);
