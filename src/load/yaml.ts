@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
 import { yamlLocator, type Locator } from './locator';
+import { readPlainYaml } from './plain-yaml';
 
 /** Aliases are legitimate, but a handful suffices; more expand exponentially (a "billion laughs"). */
 export const MAX_ALIASES = 100;
@@ -13,6 +14,8 @@ export interface ParsedYaml {
 
 /** Parses YAML 1.2 keeping positions; duplicate keys and alias bombs are errors, not surprises. */
 export function parseYaml(file: string, text: string): ParsedYaml {
+  const plain = readPlainYaml(file, text);
+  if (plain) return { ...plain, diagnostics: [] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const locator = yamlLocator(file, doc, lines);
