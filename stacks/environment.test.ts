@@ -136,7 +136,7 @@ describe('bad input', () => {
     });
     expect(b.kind === 'failed' && b.problems.map(formatProblem)).toEqual([
       'config/trusted-cas.yaml:2: trusted CA "Example TEST Function CA v1": config/cas/test-ca.pem does not exist; add its public certificate (PEM)',
-      `config/systems/consumer.yaml:1: system ${CONSUMER}: environments.test.sourceAddresses[0] "203.0.113.10" is an address without a prefix length; write 203.0.113.10/32 for one host`,
+      `config/systems/consumer.yaml:7: system ${CONSUMER}: environments.test.sourceAddresses[0] "203.0.113.10" is an address without a prefix length; write 203.0.113.10/32 for one host`,
     ]);
   });
 });

@@ -32,7 +32,7 @@ export function platformIngress(scope: Scope, state: EnvironmentState, host: str
       notes.push(`${state.name}: consumer ${consumer.hsaId} declares no source addresses here, so the ingress does not let it in`);
       continue;
     }
-    for (const cidr of cidrs(consumer.system, state.name, 'sourceAddresses', declared, problems)) allow.add(cidr);
+    for (const cidr of cidrs(consumer.system, state.name, ['sourceAddresses'], declared, problems)) allow.add(cidr);
   }
   if (allow.size === 0) {
     notes.push(`${state.name}: no authorized consumer declares a source address, so no Ingress is written (no one could pass it)`);

@@ -46,7 +46,7 @@ export function networkPolicies(scope: Scope, state: EnvironmentState): Policies
     owners.set(name, system.hsaId);
     const rules = new Map<string, EgressRule>();
     endpoints.forEach((endpoint, i) => {
-      const blocks = cidrs(system, state.name, `endpoints[${i}].addresses`, endpoint.addresses, result.problems);
+      const blocks = cidrs(system, state.name, ['endpoints', i, 'addresses'], endpoint.addresses, result.problems);
       const unique = [...new Set(blocks)].sort();
       const rule: EgressRule = { to: unique.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: 'TCP', port: endpoint.port }] };
       rules.set(JSON.stringify(rule), rule);

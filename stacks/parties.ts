@@ -6,6 +6,8 @@
 import type { EnvironmentState, System } from '../src/model/state';
 import { naturalKey } from '../src/model/syntax';
 import { parseCidr } from '../src/net/cidr';
+import type { PathSegment } from '../src/load/locator';
+import { formatPath } from '../src/parse/issues';
 import type { Problem } from './problems';
 
 export interface Party {
@@ -33,16 +35,20 @@ function parties(state: EnvironmentState, hsaIds: string[]): Party[] {
     .map(([key, hsaId]) => ({ hsaId, system: state.catalog.systemIndex.get(key) }));
 }
 
-/** Canonical CIDR blocks of a system's declared addresses; a malformed one is a located problem. */
-export function cidrs(system: System, env: string, field: string, addresses: string[], problems: Problem[]): string[] {
+/**
+ * Canonical CIDR blocks of a system's declared addresses; a malformed one is a problem at its own
+ * line. `at` is the list's path below `environments.<env>` of the system file.
+ */
+export function cidrs(system: System, env: string, at: PathSegment[], addresses: string[], problems: Problem[]): string[] {
   const out: string[] = [];
   addresses.forEach((address, i) => {
     const parsed = parseCidr(address);
     if ('cidr' in parsed) out.push(parsed.cidr.text);
     else {
+      const path = ['environments', env, ...at, i];
       problems.push({
-        message: `system ${system.hsaId}: environments.${env}.${field}[${i}] "${address}" ${parsed.problem}`,
-        location: system.location,
+        message: `system ${system.hsaId}: ${formatPath(path)} "${address}" ${parsed.problem}`,
+        location: system.locator.locate(path),
         entity: system.hsaId,
       });
     }
