@@ -22,6 +22,9 @@ export const ENDPOINT_URL = /^[0-9a-zA-Z_.:/\-?&]{5,255}$/;
 /** RIV-TA profiles known to the platform; profiles cannot be created through an order. */
 export const KNOWN_PROFILES = ['RIVTABP20', 'RIVTABP21', 'RIVEN13606'] as const;
 
+/** The catalog's own descriptions of its profiles (its export file), where they are known. */
+export const PROFILE_DESCRIPTIONS: Readonly<Record<string, string>> = { RIVTABP20: 'RIV TA BP 2.0', RIVTABP21: 'RIV TA BP 2.1' };
+
 export function isLogicalAddress(value: string): boolean {
   return value === WILDCARD_ADDRESS || HSA_ID.test(value);
 }

@@ -51,6 +51,11 @@ describe('reading the catalog export', () => {
 describe('writing the catalog export', () => {
   const written = JSON.parse(writeTakExport(readTakExport(exampleText).tables, { today: '2026-01-01', utforare: 'Kalle', kommentar: 'kommentar' })) as TakExportDocument;
 
+  it('describes the RIV-TA profiles as the catalog does', () => {
+    const profiles = (doc: TakExportDocument) => doc.data.rivtaprofil!.map((p) => `${p.namn}: ${p.beskrivning}`);
+    expect(profiles(written)).toEqual(expect.arrayContaining(profiles(example)));
+  });
+
   it('writes the header as the catalog does: formatVersion and version as strings, a Stockholm timestamp', () => {
     const header = (doc: TakExportDocument) => Object.entries(doc).map(([k, v]) => `${k}:${typeof v}`);
     expect(header(written)).toEqual(header(example));

@@ -5,7 +5,7 @@
  * also takes). Ids are assigned in order; a row without dates gets the catalog's defaults
  * (from the export day, to 100 years later). One row per line keeps a million rows diffable.
  */
-import { KNOWN_PROFILES, naturalKey } from '../../model/syntax';
+import { KNOWN_PROFILES, naturalKey, PROFILE_DESCRIPTIONS } from '../../model/syntax';
 import type { TakTables } from '../tak/tables';
 import { yearsLater } from '../../model/days';
 import { timestampOf } from './dates';
@@ -53,7 +53,7 @@ function exportRows(tables: TakTables, today: string): Record<ExportTable, Expor
   const address = ids('logiskadress');
   const component = ids('tjanstekomponent');
   const endpoint = ids('anropsadress');
-  for (const name of KNOWN_PROFILES) profile(name.toLowerCase(), () => ({ namn: name, beskrivning: name }));
+  for (const name of KNOWN_PROFILES) profile(name.toLowerCase(), () => ({ namn: name, beskrivning: PROFILE_DESCRIPTIONS[name] ?? name }));
   for (const [key, c] of tables.contracts) {
     contract(key, () => ({ namnrymd: c.namespace, beskrivning: c.description, majorVersion: c.major, minorVersion: c.minor }));
   }
