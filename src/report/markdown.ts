@@ -12,3 +12,22 @@ export const statusIcon = ({ errors, warnings }: CheckResult['summary']) => (err
 export const FINDINGS_TABLE = ['| level | rule | env | where | message |', '| --- | --- | --- | --- | --- |'];
 
 export const findingRow = (f: Finding) => `| ${f.level} | ${code(f.rule)} | ${f.env} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} |`;
+
+/** Suppressed findings, folded, each with the reason (and ticket) that accepted it; at most `rows` of them. */
+export function suppressedTable(findings: readonly Finding[], rows = Infinity): string[] {
+  const suppressed = findings.filter((f) => f.suppressed);
+  if (suppressed.length === 0) return [];
+  const more = suppressed.length > rows ? [`| … and ${suppressed.length - rows} more | | | |`] : [];
+  const reason = (f: Finding) => f.suppressed!.reason + (f.suppressed!.ticket ? ` (${f.suppressed!.ticket})` : '');
+  return [
+    '<details><summary>Suppressed findings</summary>',
+    '',
+    '| rule | where | message | reason |',
+    '| --- | --- | --- | --- |',
+    ...suppressed.slice(0, rows).map((f) => `| ${code(f.rule)} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} | ${cell(reason(f))} |`),
+    ...more,
+    '',
+    '</details>',
+    '',
+  ];
+}

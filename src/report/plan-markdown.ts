@@ -6,7 +6,7 @@
  * the full report is.
  */
 import type { Plan } from '../plan';
-import { cell, code, FINDINGS_TABLE, findingRow, statusIcon } from './markdown';
+import { cell, code, FINDINGS_TABLE, findingRow, statusIcon, suppressedTable } from './markdown';
 import { count, countsLine, sections, type ChangeLine } from './plan-lines';
 import { summaryLine } from './plan-text';
 
@@ -41,13 +41,15 @@ function render(plan: Plan, fold: number, findingRows: number): string[] {
   if (plan.baseProblems.length > 0) {
     out.push(`> The base does not read cleanly (${count(plan.baseProblems.length)} problems, the first: ${code(`${plan.baseProblems[0].location.file}:${plan.baseProblems[0].location.line}`)} ${cell(plan.baseProblems[0].message)}); changes are against what could be read.`, '');
   }
-  const findings = plan.environments.flatMap((e) => e.findings).filter((f) => !f.suppressed);
+  const all = plan.environments.flatMap((e) => e.findings);
+  const findings = all.filter((f) => !f.suppressed);
   if (findings.length > 0) {
     out.push('#### Findings', '', ...FINDINGS_TABLE);
     for (const f of findings.slice(0, findingRows)) out.push(findingRow(f));
     if (findings.length > findingRows) out.push('', `… and ${count(findings.length - findingRows)} more findings.`);
     out.push('');
   }
+  out.push(...suppressedTable(all, findingRows));
   for (const e of plan.environments) {
     const s = sections(e.changes);
     if (s.length === 0 && e.changes.presence === 'both') continue;

@@ -1,6 +1,7 @@
 import { runCli } from '../helpers/cli';
 import { makeRepo, removeRepo } from '../helpers/minimal-repo';
 import { compliant, connectionYaml } from '../helpers/repo';
+import { commitAll } from '../plan/git';
 
 describe('suppressed findings in every report format', () => {
   let root: string;
@@ -40,5 +41,13 @@ describe('suppressed findings in every report format', () => {
     const md = (await run('markdown')).stdout;
     expect(md).toContain('<summary>Suppressed findings</summary>');
     expect(md).toMatch(/\| `promotion` \| `environments\/prod\/connections\/forms.yaml:10` \| .* \| Hotfix ordered directly in prod \(INC-4711\) \|/);
+  });
+
+  it('plan markdown: the same folded table under the plan', async () => {
+    commitAll(root);
+    const r = await runCli(['plan', '-C', root, '--base', 'HEAD', '--now', '2026-06-01', '-f', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<summary>Suppressed findings</summary>');
+    expect(r.stdout).toMatch(/\| `promotion` \| `environments\/prod\/connections\/forms.yaml:10` \| .* \| Hotfix ordered directly in prod \(INC-4711\) \|/);
   });
 });
