@@ -1,4 +1,4 @@
-import { stockholmDayOf, stockholmOffset } from '../model/days';
+import { stockholmDayOf, stockholmOffset, stockholmTimestamp } from '../model/days';
 import { isoDay } from '../check/periods';
 import { executionTimestamp, orderDay } from './order/dates';
 import { timestampOf } from './tak-export/dates';
@@ -35,5 +35,12 @@ describe('today', () => {
   it('keeps a --now date (UTC midnight) as written', () => {
     expect(isoDay(new Date('2026-06-01T00:00:00Z'))).toBe('2026-06-01');
     expect(isoDay(new Date('2026-01-01T00:00:00Z'))).toBe('2026-01-01');
+  });
+});
+
+describe('Stockholm wall-clock timestamps (TAK-api snapshotTime)', () => {
+  it('writes the instant in Stockholm time with its offset, in winter and in summer', () => {
+    expect(stockholmTimestamp(new Date('2026-11-23T00:30:05Z'))).toBe('2026-11-23T01:30:05+0100');
+    expect(stockholmTimestamp(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01T00:30:00+0200');
   });
 });

@@ -41,6 +41,14 @@ export function stockholmDay(instant: Date): string {
   return dayFormat.format(instant);
 }
 
+const clockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** An instant as Stockholm's wall clock with its offset, `yyyy-MM-dd'T'HH:mm:ssZ` (e.g. `2026-11-23T01:30:00+0100`). */
+export function stockholmTimestamp(instant: Date): string {
+  const offset = offsetFormat.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return `${stockholmDay(instant)}T${clockFormat.format(instant)}${offset === 'GMT' ? '+0000' : offset.slice(3).replace(':', '')}`;
+}
+
 /**
  * `+01:00` or `+02:00`: Stockholm's offset at the start or at the end of a day. Sweden switches
  * daylight saving time at 01:00 UTC, after local midnight: a day's midnight has the offset in force

@@ -6,10 +6,10 @@
 import * as path from 'node:path';
 import { Argument, type Command } from 'commander';
 import { isoDay } from '../../check/periods';
+import { stockholmTimestamp } from '../../model/days';
 import { tablesFromState } from '../../formats/tak/tables';
 import { writeTakExport } from '../../formats/tak-export/write';
 import { takApiFiles, takApiResponses } from '../../formats/takapi/write';
-import { orderTimestamp } from '../../formats/order/dates';
 import { validateOrderSchema } from '../../formats/order/schema';
 import { vpCacheChunks } from '../../formats/vp-cache';
 import { wholeOrder } from '../../export/order';
@@ -57,7 +57,7 @@ export function register(program: Command): void {
       } else {
         if (!out) throw new CliError('takapi writes a folder of responses: name it with -o');
         const installed = state.installedContracts.map((c) => c.namespace ?? c.ref);
-        writeFolder(out, takApiFiles(takApiResponses(tables, { platform, snapshotTime: orderTimestamp(now), installed })), options.force ?? false);
+        writeFolder(out, takApiFiles(takApiResponses(tables, { platform, snapshotTime: stockholmTimestamp(now), installed })), options.force ?? false);
       }
       if (out) process.stderr.write(`wrote ${path.relative(process.cwd(), out) || out}\n`);
     });
