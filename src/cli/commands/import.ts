@@ -62,7 +62,7 @@ export function register(program: Command): void {
     });
 
   common(importCommand.command('takapi <dir>'))
-    .description('import a folder of TAK-api responses (<endpoint>.json, with or without include=)')
+    .description('import a folder of TAK-api responses (<endpoint>.json, relations embedded as the api answers by default, or given by id)')
     .option('--platform <id>', 'order platform id for a new environment.yaml (default: the connection point)')
     .option('--connection-point <platform-environment>', 'the connection point to import when the responses cover several, e.g. NTJP-PROD')
     .action(async (dir: string, options: ImportOptions) => {
