@@ -138,6 +138,11 @@ export const environmentSchema = z.strictObject({
   kubernetes: kubernetesTargetSchema.optional(),
   installedContracts: z.array(text).default([]),
   orderEndpoint: z.url().optional(),
+  /**
+   * Where `tak apply` publishes this environment's orders for the catalog to fetch by number:
+   * a branch of this repository (default `tak/orders`) or a folder (a storage path).
+   */
+  orderFeed: z.union([z.strictObject({ branch: text }), z.strictObject({ path: text })]).optional(),
   policy: environmentPolicySchema.optional(),
   suppressions,
 });
