@@ -12,9 +12,13 @@ import { register as exportCommand } from './commands/export';
 import { register as synth } from './commands/synth';
 import { register as plan } from './commands/plan';
 import { register as codeowners } from './commands/codeowners';
+import { register as apply } from './commands/apply';
+import { register as status } from './commands/status';
+import { register as drift } from './commands/drift';
+import { register as rollback } from './commands/rollback';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners];
+const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, apply, status, drift, rollback];
 
 function buildProgram(): Command {
   const program = new Command('tak')
