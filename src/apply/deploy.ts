@@ -65,6 +65,9 @@ async function terraform(input: DeployInput): Promise<Deployed> {
     if (!ok(result.code)) throw failure(`terraform ${name}`, result);
     return result.code;
   };
+  input.output(
+    `terraform steps in ${input.folder}: init -input=false; plan -input=false -out=${PLAN_FILE} -detailed-exitcode; apply -input=false ${PLAN_FILE}${input.dryRun ? ' (not in a dry run)' : ''}\n`,
+  );
   await step('init', ['init', '-input=false'], (c) => c === 0);
   const planned = await step('plan', ['plan', '-input=false', `-out=${PLAN_FILE}`, '-detailed-exitcode'], (c) => c === 0 || c === 2);
   const planDigest = digestOf(path.join(input.folder, PLAN_FILE));
