@@ -197,7 +197,7 @@ function orderNumber(root: string, env: string, feed: OrderFeed, endpoint: strin
 
 function showOrder(input: ApplyInput, order: Order, number: number, where: string, text: string): void {
   const count = (o: Order['inkludera']) => `${o.vagval.length} vagval, ${o.anropsbehorigheter.length} anropsbehörigheter`;
-  const verb = input.dryRun ? 'would be' : 'is';
+  const verb = input.dryRun ? 'would be' : 'will be';
   input.output(`${input.env}: order ${number} for ${order.plattform} ${verb} published to ${where}: include ${count(order.inkludera)}; exclude ${count(order.exkludera)}\n`);
   if (input.dryRun) input.output(text);
 }
