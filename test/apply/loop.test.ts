@@ -112,6 +112,12 @@ it('a dry run shows the terraform steps and the order with its next number, and 
   expect(JSON.parse(r.stdout.slice(r.stdout.indexOf('{'), r.stdout.lastIndexOf('}') + 1)).inkludera.vagval[0].tjanstekontrakt).toMatch(/GetFormResponder:2$/);
   expect(runner.steps()).toEqual(['qa init', 'qa plan']);
   expect(git(repo.remote, 'rev-parse', 'refs/heads/tak/orders')).toBe(before);
+
+  const kubectl = new RecordedRunner(() => ({ code: 0 }));
+  const manifests = await tak(kubectl, ['apply', '-C', repo.root, '--env', 'qa', '--dry-run', '--target', 'manifests', '--now', NOW]);
+  expect(manifests.code).toBe(0);
+  expect(kubectl.calls.map((c) => [c.command, ...c.args].join(' '))).toEqual([`kubectl apply --server-side --field-manager=tak-gitops -f ${path.join(repo.root, 'dist', 'qa')} --dry-run=server`]);
+  expect(manifests.stdout).toContain(`would run: kubectl apply --server-side --field-manager=tak-gitops -f ${path.join(repo.root, 'dist', 'qa')}\n`);
   expect(git(repo.root, 'rev-parse', appliedRef('qa'))).not.toBe(next);
 });
 
@@ -149,6 +155,36 @@ describe('tak drift against a TAK-api folder', () => {
     expect(r.stdout).toContain(`- ${CONSUMER} may call urn:riv:infrastructure:eservicesupply:forminteraction:GetFormsResponder:2 at ${PRODUCER} (environments/test/connections/forms.yaml:`);
     const status = await tak(new RecordedRunner(), ['status', '-C', repo.root, '--now', NOW]);
     expect(status.stdout).toMatch(/^test: .*last drift check 2026-06-01T00:00:00.000Z: 1 difference\(s\)$/m);
+  });
+
+  it('reads the live TAK-api over HTTPS with basic auth from the environment, and says what to set when refused', async () => {
+    const { testCa } = await compliant();
+    const own = await serverCertificate(testCa);
+    const api = createServer(own, (req, res) => {
+      const [route, query = ''] = (req.url ?? '').split('?');
+      const name = route.replace('/coop/api/v2/', '');
+      if (req.headers.authorization !== `Basic ${Buffer.from('tak:secret').toString('base64')}`) return void res.writeHead(401).end();
+      if (name !== 'connectionPoints' && !/connectionPointId=\d+&include=connectionPoint,/.test(query)) return void res.writeHead(400).end();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(path.join(folder, `${name}.json`)));
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    const caFile = path.join(path.dirname(repo.root), 'takapi-ca.pem');
+    writeFileSync(caFile, ca);
+    const url = `https://127.0.0.1:${(api.address() as AddressInfo).port}/coop/api/v2`;
+    try {
+      Object.assign(process.env, { TAK_API_USER: 'tak', TAK_API_PASSWORD: 'secret', TAK_API_CA: caFile });
+      const r = await tak(new RecordedRunner(), ['drift', '-C', repo.root, '--env', 'test', '--takapi', url, '--no-terraform', '--now', NOW]);
+      expect(r.stdout).toContain(`1 difference(s) between the TAK-api (${url})`);
+      expect(r.stdout).toContain(`    ${CONSUMER} may call`);
+      expect(r.code).toBe(1);
+      process.env.TAK_API_PASSWORD = 'wrong';
+      const refused = await tak(new RecordedRunner(), ['drift', '-C', repo.root, '--env', 'test', '--takapi', url, '--no-terraform', '--now', NOW]);
+      expect(refused.stderr).toBe(`tak: ${url}/connectionPoints answered 401; set TAK_API_USER and TAK_API_PASSWORD\n`);
+      expect(refused.code).toBe(2);
+    } finally {
+      for (const v of ['TAK_API_USER', 'TAK_API_PASSWORD', 'TAK_API_CA']) delete process.env[v];
+      api.close();
+    }
   });
 
   it('reports the Kubernetes side as drift when terraform plan has changes', async () => {
