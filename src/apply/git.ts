@@ -5,7 +5,15 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-export class GitFailed extends Error {}
+export class GitFailed extends Error {
+  constructor(
+    message: string,
+    /** Everything git said on stderr (the message keeps its last line). */
+    readonly stderr = '',
+  ) {
+    super(message);
+  }
+}
 
 export interface GitOptions {
   input?: string | Buffer;
@@ -26,7 +34,7 @@ export function git(root: string, args: string[], options: GitOptions = {}): str
   } catch (error) {
     const e = error as { stderr?: string; message: string };
     const said = (e.stderr ?? '').trim().split('\n').filter(Boolean).pop() ?? e.message;
-    throw new GitFailed(`git ${args[0]} failed: ${said}`);
+    throw new GitFailed(`git ${args[0]} failed: ${said}`, e.stderr ?? '');
   }
 }
 

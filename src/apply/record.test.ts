@@ -34,3 +34,22 @@ it('puts the local refs back when the push fails, so a failed record leaves noth
   expect(gitMaybe(root, ['rev-parse', '--verify', '--quiet', appliedRef('test')])).toBeUndefined();
   expect(gitMaybe(root, ['rev-parse', '--verify', '--quiet', APPLIED_NOTES_REF])).toBeUndefined();
 });
+
+it('adds its record on top of a note another run pushed meanwhile', () => {
+  const remote = `${root}-remote.git`;
+  testGit(root, 'init', '-q', '--bare', remote);
+  testGit(root, 'remote', 'add', 'origin', remote);
+  testGit(root, 'push', '-q', 'origin', 'main');
+  const other = `${root}-other`;
+  testGit(root, 'clone', '-q', remote, other);
+  try {
+    testGit(other, 'config', 'user.name', 'Other');
+    testGit(other, 'config', 'user.email', 'other@example.se');
+    writeRecord(other, { env: 'test', commit: head, appliedAt: '2026-06-01T00:00:00.000Z' }, 'origin');
+    writeRecord(root, { env: 'qa', commit: head, appliedAt: '2026-06-01T01:00:00.000Z' }, 'origin');
+    expect(Object.keys(JSON.parse(testGit(remote, 'notes', `--ref=${APPLIED_NOTES_REF}`, 'show', head))).sort()).toEqual(['qa', 'test']);
+  } finally {
+    rmSync(remote, { recursive: true, force: true });
+    rmSync(other, { recursive: true, force: true });
+  }
+});

@@ -6,7 +6,7 @@
  * back, so a failed apply records nothing anywhere.
  */
 import { APPLIED_NOTES_REF, appliedRef, type AppliedRecord } from '../applied';
-import { fetchRefs, git, gitMaybe, resolveCommit } from './git';
+import { fetchRefs, git, GitFailed, gitMaybe, resolveCommit } from './git';
 import { withIdentity } from './identity';
 
 /** The last drift check of an environment, kept in its record. */
@@ -51,8 +51,12 @@ export function refreshRecords(root: string, remote: string | undefined, envs: s
   if (remote) fetchRefs(root, remote, [APPLIED_NOTES_REF, ...envs.map(appliedRef)]);
 }
 
-/** Writes the record (note, then ref) and pushes both; on any failure the local refs are as before. */
-export function writeRecord(root: string, record: EnvironmentRecord, remote: string | undefined): void {
+/**
+ * Writes the record (note, then ref) and pushes both; on any failure the local refs are as before.
+ * A push refused because another run added a note meanwhile (a drift check, another environment)
+ * is tried again on top of the remote's notes.
+ */
+export function writeRecord(root: string, record: EnvironmentRecord, remote: string | undefined, attempts = 3): void {
   const ref = appliedRef(record.env);
   const before = { ref: resolveCommit(root, ref), notes: resolveCommit(root, APPLIED_NOTES_REF) };
   try {
@@ -63,7 +67,9 @@ export function writeRecord(root: string, record: EnvironmentRecord, remote: str
   } catch (error) {
     restore(root, ref, before.ref);
     restore(root, APPLIED_NOTES_REF, before.notes);
-    throw error;
+    if (!remote || attempts <= 1 || !(error instanceof GitFailed && /\[rejected\]/.test(error.stderr))) throw error;
+    fetchRefs(root, remote, [APPLIED_NOTES_REF]);
+    writeRecord(root, record, remote, attempts - 1);
   }
 }
 
