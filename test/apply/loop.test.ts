@@ -16,6 +16,9 @@ import { compliant, CONSUMER, connectionYaml, PRODUCER } from '../helpers/repo';
 import { clientCertificate, serverCertificate, type KeyedCertificate } from '../helpers/tls';
 import { applyRepo, commit, git, NOW, RecordedRunner, tak, type TestRepo } from './support';
 
+// Real git repositories, servers and child processes: slow on a busy machine.
+jest.setTimeout(240_000);
+
 let repo: TestRepo;
 let server: Server;
 let base: string;
@@ -44,7 +47,7 @@ afterAll(() => {
 
 function feedFile(file: string): string | undefined {
   try {
-    return execFileSync('git', ['cat-file', 'blob', `refs/heads/tak/orders:${file}`], { cwd: repo.remote, encoding: 'utf8' });
+    return execFileSync('git', ['cat-file', 'blob', `refs/heads/tak/orders:${file}`], { cwd: repo.remote, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return undefined;
   }

@@ -9,6 +9,9 @@ import * as path from 'node:path';
 import { appliedRef } from '../../src/applied';
 import { applyRepo, git, NOW } from './support';
 
+// Real git repositories, servers and child processes: slow on a busy machine.
+jest.setTimeout(240_000);
+
 it('applies test, fails qa, and never reaches prod; only test is recorded', async () => {
   const repo = await applyRepo();
   try {

@@ -14,6 +14,9 @@ import { compliant, connectionYaml } from '../helpers/repo';
 import { clientCertificate, serverCertificate } from '../helpers/tls';
 import { applyRepo, commit, git, NOW, RecordedRunner, tak } from './support';
 
+// Real git repositories, servers and child processes: slow on a busy machine.
+jest.setTimeout(240_000);
+
 const apply = (root: string, env: string, ...more: string[]) => ['apply', '-C', root, '--env', env, '--auto-approve', '--now', NOW, ...more];
 const ref = (root: string, name: string) => {
   try {

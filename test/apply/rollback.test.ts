@@ -12,6 +12,9 @@ import { readState } from '../../src/pipeline';
 import { connectionYaml, UNIT } from '../helpers/repo';
 import { applyRepo, commit, git, NOW, RecordedRunner, tak } from './support';
 
+// Real git repositories, servers and child processes: slow on a busy machine.
+jest.setTimeout(240_000);
+
 async function envPlan(root: string, base: string, head: string, env: string) {
   const [a, b] = [await GitRevisionReader.open(root, base), await GitRevisionReader.open(root, head, 'head')];
   try {

@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import YAML from 'yaml';
 
+// Real git repositories, servers and child processes: slow on a busy machine.
+jest.setTimeout(240_000);
+
 const root = path.resolve(__dirname, '..', '..');
 const folder = path.join(root, '.github', 'workflows');
 const workflow = (name: string) => YAML.parse(readFileSync(path.join(folder, name), 'utf8'));
