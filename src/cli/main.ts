@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { cleanUpOnExit } from '../cleanup';
-import { OutputExists } from '../export/output';
 import { FormatError } from '../formats/errors';
 import { LockHeld } from '../fs/lock';
+import { OutputExists } from '../fs/replace';
 import { ImportConflict } from '../import/write';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
