@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { acquireLock } from '../fs/lock';
-import { replaceFile, replaceFolder } from '../fs/replace';
+import { checkReplaceable, replaceFile, replaceFolder } from '../fs/replace';
 
 export { OutputExists } from '../fs/replace';
 
@@ -17,6 +17,8 @@ function lockOutput(target: string, what: string): () => void {
 
 /** Writes text, or pieces of text (for outputs larger than one string may be), to the file `target`. */
 export async function writeOutput(target: string, content: string | Iterable<string>, force: boolean): Promise<void> {
+  // Before the lock, so that nothing is made beside a device or a FIFO; again under it, by replaceFile.
+  checkReplaceable(target, force);
   const release = lockOutput(target, `tak writing ${path.basename(target)}`);
   try {
     await replaceFile(target, content, force);

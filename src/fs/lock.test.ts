@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -92,22 +92,36 @@ describe('acquireLock', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('lets exactly one of many processes racing for it win, and is released when the winner exits', () => {
-    // The winner ends without releasing: the exit hook of src/cleanup.ts does it.
-    const script = `require('tsx/cjs'); const { acquireLock } = require(${JSON.stringify(path.join(__dirname, 'lock.ts'))});
+  it('lets exactly one of many processes racing for it win, and is released when the winner exits', async () => {
+    // Each child tries when told to (all at once), says how it went, and holds on until its input ends;
+    // the winner then exits without releasing: the exit hook of src/cleanup.ts does it.
+    const script = `require('tsx/cjs');
+      const { acquireLock } = require(${JSON.stringify(path.join(__dirname, 'lock.ts'))});
       require(${JSON.stringify(path.join(__dirname, '../cleanup.ts'))}).cleanUpOnExit();
-      try { acquireLock(${JSON.stringify(file)}, 'race'); setTimeout(() => process.stdout.write('won'), 300); } catch (e) { process.stdout.write('lost'); }`;
-    const { spawn } = require('node:child_process') as typeof import('node:child_process');
-    const runs = Array.from({ length: 4 }, () => new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, ['-e', script], { cwd: path.join(__dirname, '../..') });
+      process.stdout.write('ready\\n');
+      process.stdin.once('data', () => {
+        let result = 'won';
+        try { acquireLock(${JSON.stringify(file)}, 'race'); } catch { result = 'lost'; }
+        process.stdout.write(result + '\\n');
+      });
+      process.stdin.on('end', () => process.exit(0));`;
+    const children = Array.from({ length: 4 }, () => spawn(process.execPath, ['-e', script], { cwd: path.join(__dirname, '../..') }));
+    const said = children.map((child) => {
       let out = '';
       child.stdout.on('data', (d) => (out += d));
-      child.on('close', () => resolve(out));
-    }));
-    return Promise.all(runs).then((results) => {
-      expect(results.filter((r) => r === 'won')).toHaveLength(1);
-      expect(results.filter((r) => r === 'lost')).toHaveLength(3);
-      expect(existsSync(file)).toBe(false);
+      // The first n lines the child has said, once it has said them.
+      return (n: number) => new Promise<string[]>((resolve) => {
+        const check = () => (out.split('\n').length > n ? resolve(out.split('\n').slice(0, n)) : setTimeout(check, 10));
+        check();
+      });
     });
+    await Promise.all(said.map((lines) => lines(1)));
+    for (const child of children) child.stdin.write('go\n');
+    const results = (await Promise.all(said.map((lines) => lines(2)))).map((l) => l[1]);
+    expect(results.filter((r) => r === 'won')).toHaveLength(1);
+    expect(results.filter((r) => r === 'lost')).toHaveLength(3);
+    expect(existsSync(file)).toBe(true);
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.on('close', resolve), child.stdin.end()))));
+    expect(existsSync(file)).toBe(false);
   });
 });

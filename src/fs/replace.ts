@@ -35,11 +35,16 @@ function kindOf(target: string): string | undefined {
   return 'device';
 }
 
-/** Checks that `target` may be replaced, sweeps a killed run's temporary, and names this run's. */
-function temporaryFor(target: string, force: boolean): string {
+/** Throws unless `target` is absent, or a regular file and `force` was given. */
+export function checkReplaceable(target: string, force: boolean): void {
   const kind = kindOf(target);
   if (kind && kind !== 'file') throw new OutputExists(`${target} is a ${kind}; tak replaces only regular files: name a file`);
   if (kind && !force) throw new OutputExists(`${target} exists; pass --force to replace it`);
+}
+
+/** Checks that `target` may be replaced, sweeps a killed run's temporary, and names this run's. */
+function temporaryFor(target: string, force: boolean): string {
+  checkReplaceable(target, force);
   const dir = path.dirname(target);
   mkdirSync(dir, { recursive: true });
   const name = path.basename(target);
