@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { makeRepo, removeRepo } from '../helpers/minimal-repo';
@@ -53,6 +53,27 @@ describe('tak export', () => {
     const r = await runCli(['export', 'takapi', '-C', root, '-e', 'test', '-o', api, '--force']);
     expect([r.code, r.stderr]).toEqual([0, expect.stringContaining(`note: kept 1 files in ${api} that tak did not write: fetched-at.txt\n`)]);
     expect(readdirSync(api).sort()).toEqual([...ours, 'fetched-at.txt'].sort());
+  });
+});
+
+describe('two writers of one output', () => {
+  it('the second refuses with one line naming the first, and writes nothing', async () => {
+    const since = '2026-12-02T07:00:00.000Z';
+    const holder = (what: string) => JSON.stringify({ pid: process.ppid, host: hostname(), since, what });
+    const order = path.join(out, 'order.json');
+    writeFileSync(path.join(out, '.order.json.lock'), holder('tak writing order.json'));
+    const r = await runCli(['export', 'order', '-C', root, '-e', 'test', '-o', order]);
+    expect([r.code, r.stderr]).toEqual([2, `tak: locked by pid ${process.ppid} on ${hostname()} since ${since} (tak writing order.json): ${out}/.order.json.lock; wait for it to finish, or stop it\n`]);
+    expect(readdirSync(out)).toEqual(['.order.json.lock']);
+    mkdirSync(path.join(root, '.github'), { recursive: true });
+    writeFileSync(path.join(root, '.github', '.CODEOWNERS.lock'), holder('tak writing CODEOWNERS'));
+    try {
+      const c = await runCli(['codeowners', '-C', root]);
+      expect([c.code, c.stderr]).toEqual([2, expect.stringMatching(/^tak: locked by pid \d+ .* \(tak writing CODEOWNERS\): .*\.CODEOWNERS\.lock; wait for it to finish, or stop it\n$/)]);
+      expect(readdirSync(path.join(root, '.github'))).toEqual(['.CODEOWNERS.lock']);
+    } finally {
+      rmSync(path.join(root, '.github'), { recursive: true });
+    }
   });
 });
 
