@@ -45,18 +45,20 @@ function runKilled(args: string[], moment: Moment): Promise<{ killed: boolean; s
   child.stderr.on('data', (d) => (stderr += d));
   const kill = () => child.kill('SIGKILL');
   let poll: NodeJS.Timeout | undefined;
+  let timer: NodeJS.Timeout | undefined;
   if (moment.ready) {
     const ready = moment.ready;
     poll = setInterval(() => {
       if (!ready()) return;
       clearInterval(poll);
-      setTimeout(kill, moment.ms);
+      timer = setTimeout(kill, moment.ms);
     }, 1);
-  } else setTimeout(kill, moment.ms);
-  return new Promise((resolve) => {
+  } else timer = setTimeout(kill, moment.ms);
+  return new Promise((resolve, reject) => {
     child.on('close', (code, signal) => {
       clearInterval(poll);
-      if (signal !== 'SIGKILL' && code !== 0) throw new Error(`tak ${args.join(' ')} ended with ${code}: ${stderr}`);
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL' && code !== 0) return reject(new Error(`tak ${args.join(' ')} ended with ${code}: ${stderr}`));
       if (process.env.TAK_KILL_DEBUG) process.stdout.write(`${args[0]} ${signal ?? code} ${JSON.stringify(moment.ready ? `${moment.ms}ms after ready` : `${moment.ms}ms`)}\n`);
       resolve({ killed: signal === 'SIGKILL', stderr });
     });
