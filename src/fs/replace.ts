@@ -25,8 +25,14 @@ export const MANIFEST = '.tak-outputs';
 
 /** What a path is, in words, when it is not what tak may replace. */
 function kindOf(target: string): string | undefined {
-  const stat = lstatSync(target, { throwIfNoEntry: false });
-  if (!stat) return undefined;
+  let stat;
+  try {
+    stat = lstatSync(target);
+  } catch (error) {
+    // Not there, or a file where a folder on its path should be (making that folder says so).
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw error;
+  }
   if (stat.isFile()) return 'file';
   if (stat.isDirectory()) return 'folder';
   if (stat.isSymbolicLink()) return 'symbolic link';
