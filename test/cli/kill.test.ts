@@ -9,7 +9,8 @@
  * And two writers of one output: the second refuses with one line that names the first.
  *
  * The killed commands run as users run them (`node bin/tak.js`); what the test sets up and the
- * recovery runs in this process, to keep the suite fast. TAK_KILL_SEED picks other moments.
+ * recovery runs in this process, to keep the suite fast. TAK_KILL_SEED picks other moments;
+ * TAK_KILL_DEBUG=1 prints when each command was killed and what it left.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -127,8 +128,12 @@ describe('tak import --force, killed', () => {
     const root = path.join(work, `import-${trial}`);
     cpSync(old, root, { recursive: true });
     const pending = path.join(root, '.tak-pending');
-    const { killed } = await runKilled(['import', 'tak-export', path.join(work, 'b.json'), '-C', root, '-e', 'qa', '--force', ...NOW], moment(() => existsSync(pending), 2000, 60));
-    const committed = existsSync(path.join(pending, 'journal.json'));
+    const journal = path.join(pending, 'journal.json');
+    // Half the trials aim at the staging, half at the moves after the commit point.
+    const ready = random() < 0.5 ? () => existsSync(pending) : () => existsSync(journal);
+    const { killed } = await runKilled(['import', 'tak-export', path.join(work, 'b.json'), '-C', root, '-e', 'qa', '--force', ...NOW], moment(ready, 2000, 40));
+    const committed = existsSync(journal);
+    if (process.env.TAK_KILL_DEBUG) process.stdout.write(`import committed=${committed} files=${Object.keys(tree(root)).length}\n`);
     const left = tree(root);
     for (const [file, text] of Object.entries(left)) expect([before[file], after[file]]).toContain(text);
     const allNewInPlace = Object.entries(after).every(([file, text]) => left[file] === text);
