@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { cleanUpOnExit } from '../cleanup';
-import { OutputExists } from '../export/output';
 import { FormatError } from '../formats/errors';
+import { LockHeld } from '../fs/lock';
+import { OutputExists } from '../fs/replace';
 import { ImportConflict } from '../import/write';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
@@ -43,7 +44,7 @@ function oneLineErrors(command: Command, name: string): void {
 }
 
 /** Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2. */
-const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict];
+const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict, LockHeld];
 
 /** What a file-system error means for the user, by its code (the path comes with the error). */
 const FILE_PROBLEMS: Record<string, string> = {

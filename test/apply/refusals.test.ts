@@ -41,9 +41,9 @@ describe('refusals', () => {
       mkdirSync(path.dirname(lock), { recursive: true });
       writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-06-01T08:00:00.000Z', what: 'apply of test' }));
       const runner = new RecordedRunner();
-      expectRefusal(await tak(runner, apply(repo.root, 'test')), 1, /^tak: another apply of test is in progress \(pid \d+ on .* since 2026-06-01T08:00:00.000Z\); wait for it to finish/);
+      expectRefusal(await tak(runner, apply(repo.root, 'test')), 1, /^tak: locked by pid \d+ on .* since 2026-06-01T08:00:00.000Z \(apply of test\): .*apply-test\.lock; wait for it to finish/);
       writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), since: '2026-06-01T08:00:00.000Z', what: 'apply of test' }));
-      expectRefusal(await tak(runner, apply(repo.root, 'test')), 1, /^tak: a stale lock from apply of test \(pid 4194311 .*; that process is gone\) is in .*apply-test\.lock; check that it is not running, then remove the file/);
+      expectRefusal(await tak(runner, apply(repo.root, 'test')), 1, /^tak: stale lock .*apply-test\.lock of pid 4194311 on .* \(apply of test\), which is no longer running; check its output, then remove .*apply-test\.lock and run again/);
       expect(existsSync(lock)).toBe(true);
       expect(runner.calls).toEqual([]);
       expect(ref(repo.root, appliedRef('test'))).toBeUndefined();
