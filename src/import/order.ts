@@ -20,7 +20,7 @@ import { authorizationGroups, routingGroups, validity, type Dating } from './con
 import { planShared } from './plan';
 import { selectRows } from './select';
 import type { ImportPlan } from './types';
-import { toYaml } from './yaml';
+import { documentText, toYaml } from './yaml';
 import { writeImport } from './write';
 
 export interface OrderImportOptions {
@@ -134,6 +134,6 @@ function rewrite(text: string, rows: { routing: RoutingRow[]; authorizations: Au
     if (groups.length) doc.set(key, doc.createNode(groups));
     else doc.delete(key);
   }
-  return doc.toString({ lineWidth: 0 });
+  return documentText(doc);
 }
 
