@@ -1,14 +1,14 @@
-import { loadRepository, type ParseCache } from './load';
+import { loadRepository, type LoadOptions, type ParseCache } from './load';
 import { WorkingTreeReader, type RepositoryReader } from './load/reader';
 import { parseDeclarations } from './parse';
 import { resolveRepository } from './resolve';
 import type { RepositoryState } from './model/state';
 
 /** load -> parse -> resolve: the one way any command gets a repository's state. */
-export async function readState(reader: RepositoryReader, cache?: ParseCache): Promise<RepositoryState> {
-  return resolveRepository(parseDeclarations(await loadRepository(reader, cache)));
+export async function readState(reader: RepositoryReader, cache?: ParseCache, options: LoadOptions = {}): Promise<RepositoryState> {
+  return resolveRepository(parseDeclarations(await loadRepository(reader, cache, options)));
 }
 
-export function readWorkingTree(root: string): Promise<RepositoryState> {
-  return readState(new WorkingTreeReader(root));
+export function readWorkingTree(root: string, options: LoadOptions = {}): Promise<RepositoryState> {
+  return readState(new WorkingTreeReader(root), undefined, options);
 }

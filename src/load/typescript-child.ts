@@ -1,0 +1,67 @@
+/**
+ * The process TypeScript declarations run in (see typescript.ts). It receives the files to load,
+ * imports each and sends back its default export as plain data, one message per file, then
+ * `done`. Its channel to the parent is taken before any declaration runs, so a declaration cannot
+ * speak for the loader; what it prints goes nowhere, and how it exits means nothing.
+ */
+import Module from 'node:module';
+import * as path from 'node:path';
+
+export interface LoadRequest {
+  /** Absolute paths of the declaration files. */
+  files: string[];
+  /** Imports must resolve inside this folder (or to a package in a node_modules folder, or to Node's own modules). */
+  root: string;
+}
+
+export type LoadMessage =
+  | { type: 'loading'; file: string }
+  | { type: 'loaded'; file: string; value: unknown }
+  | { type: 'failed'; file: string; reason: string }
+  | { type: 'done' };
+
+const send = process.send!.bind(process);
+process.send = undefined;
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
+
+/** Refuses imports that leave the repository: declarations are read from the repository's own folders only. */
+function confine(root: string): void {
+  const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const resolve = resolver._resolveFilename;
+  resolver._resolveFilename = function (request: string, ...rest: unknown[]) {
+    const resolved = resolve.call(this, request, ...rest);
+    const inside = resolved === root || resolved.startsWith(root + path.sep);
+    if (path.isAbsolute(resolved) && !inside && !resolved.includes(`${path.sep}node_modules${path.sep}`)) {
+      throw new Error(`imports ${request}, which is outside the repository; keep what declarations import inside it`);
+    }
+    return resolved;
+  };
+}
+
+function load(file: string): LoadMessage {
+  let mod: { default?: unknown };
+  try {
+    mod = require(file);
+  } catch (error) {
+    return { type: 'failed', file, reason: `failed when imported: ${reasonOf(error)}` };
+  }
+  if (!mod || mod.default === undefined) {
+    return { type: 'failed', file, reason: 'has no default export; export the declaration with `export default defineConnection({...})`' };
+  }
+  return { type: 'loaded', file, value: mod.default };
+}
+
+process.once('message', (request: LoadRequest) => {
+  confine(request.root);
+  for (const file of request.files) {
+    send({ type: 'loading', file });
+    const message = load(file);
+    try {
+      send(message);
+    } catch (error) {
+      send({ type: 'failed', file, reason: `exports something that is not plain data (${reasonOf(error)}); export objects, lists, strings, numbers and booleans` });
+    }
+  }
+  send({ type: 'done' }, () => process.disconnect());
+});
