@@ -55,13 +55,19 @@ export async function loadRepository(reader: RepositoryReader, cache?: ParseCach
     try {
       await loadOne(reader, file, { result, checked, typescript: policy.run ? typescript : undefined, cache });
     } catch (error) {
-      if (!(error instanceof UnreadableFile)) throw error;
-      problem(file, error.message);
+      if (error instanceof UnreadableFile) problem(file, error.message);
+      else if (isStackOverflow(error)) problem(file, 'nests too deeply to be read (thousands of levels); write it flat');
+      else throw error;
     }
   }
   await runTypeScript(typescript, result, policy, problem);
   result.privateKeys.push(...(await scanOtherFiles(reader, checked)));
   return result;
+}
+
+/** A reader's recursion ran out of stack: the file nests too deeply, which is its problem, not the run's. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 /** Loads the pending TypeScript declarations in one child process; a file that fails is a problem and no declaration. */
