@@ -77,3 +77,14 @@ describe('fuzz: mutated repositories', () => {
     );
   });
 });
+
+describe('fuzz: what counts as a crash', () => {
+  it('is an exit other than 0, 1 or 2, a stack trace, a kill, or JSON output that does not parse', () => {
+    expect(crashOf({ code: 1, stdout: '{}', stderr: '' }, 'json')).toBeUndefined();
+    expect(crashOf({ code: 2, stdout: '', stderr: 'tak: x is not a folder; pass -C\n' }, 'json')).toBeUndefined();
+    expect(crashOf({ code: 70, stdout: '', stderr: '' })).toBe('exit 70');
+    expect(crashOf({ code: null, stdout: '', stderr: '' })).toBe('exit null');
+    expect(crashOf({ code: 1, stdout: '', stderr: 'TypeError: x\n    at f (/src/a.ts:1:2)\n' })).toBe('a stack trace on stderr');
+    expect(crashOf({ code: 0, stdout: '{"findings": [', stderr: '' }, 'sarif')).toBe('sarif output that is not JSON');
+  });
+});
