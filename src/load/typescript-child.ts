@@ -6,12 +6,15 @@
  */
 import Module from 'node:module';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export interface LoadRequest {
   /** Absolute paths of the declaration files. */
   files: string[];
   /** Imports must resolve inside this folder (or to a package in a node_modules folder, or to Node's own modules). */
   root: string;
+  /** The loader's time limit: past it (and a grace second) the process ends itself, whatever its main thread does. */
+  timeoutMs: number;
 }
 
 export type LoadMessage =
@@ -39,6 +42,21 @@ function confine(root: string): void {
   };
 }
 
+/**
+ * A thread of its own that kills this process group when the time is up or the command that
+ * started it is gone (killed with SIGKILL, it could not stop us): a declaration that loops
+ * blocks the main thread, not this one.
+ */
+function watchdog(timeoutMs: number): void {
+  const code = `
+    const { workerData: { parent, limit } } = require('node:worker_threads');
+    const end = () => { try { process.kill(-process.pid, 'SIGKILL'); } catch { process.kill(process.pid, 'SIGKILL'); } };
+    setTimeout(end, limit);
+    setInterval(() => { if (process.ppid !== parent) end(); }, 500);
+  `;
+  new Worker(code, { eval: true, workerData: { parent: process.ppid, limit: timeoutMs + 1000 } }).unref();
+}
+
 function load(file: string): LoadMessage {
   let mod: { default?: unknown };
   try {
@@ -53,6 +71,7 @@ function load(file: string): LoadMessage {
 }
 
 process.once('message', (request: LoadRequest) => {
+  watchdog(request.timeoutMs);
   confine(request.root);
   for (const file of request.files) {
     send({ type: 'loading', file });

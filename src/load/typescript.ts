@@ -121,7 +121,7 @@ function runChild(files: string[], root: string, timeoutMs: number): Promise<Chi
       const said = stderr.trim().split('\n').pop();
       finish(`ended the TypeScript loader while it was loaded (the process ${how}${said ? `: ${said}` : ''}); a declaration must not exit or crash the process`);
     });
-    const request: LoadRequest = { files, root };
+    const request: LoadRequest = { files, root, timeoutMs };
     child.send(request);
   });
 }

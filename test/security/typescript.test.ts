@@ -2,8 +2,8 @@
  * TypeScript declarations are code: they run in a child process with a clean environment and a
  * time limit, their exit code means nothing, and `--no-typescript` refuses to run them.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadRepository } from '../../src/load';
@@ -66,6 +66,37 @@ describe('TypeScript declarations', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(value('environments/test/connections/b-fine.ts')).toBe('fine');
     expect(problems).toEqual([expect.stringMatching(/a-loop\.ts did not finish loading within 1\.5 s/)]);
+  });
+
+  it('do not outlive a command that is killed with SIGKILL while they loop', async () => {
+    const root = repo({});
+    const pidFile = path.join(root, 'child.pid');
+    const looping = path.join(root, 'environments/test/connections/loop.ts');
+    writeFileSync(looping, `require("fs").writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nwhile (true) {}\n`);
+    const script = path.join(root, 'command.ts');
+    const loader = path.join(__dirname, '../../src/load/typescript');
+    writeFileSync(script, `require(${JSON.stringify(loader)}).importDeclarations([${JSON.stringify(looping)}], ${JSON.stringify(root)}, { run: true, timeoutMs: 120000 });\n`);
+    const command = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), script], { stdio: 'ignore' });
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const waitFor = async (condition: () => boolean, ms: number) => {
+      for (const end = Date.now() + ms; Date.now() < end && !condition(); ) await new Promise((r) => setTimeout(r, 100));
+      return condition();
+    };
+    try {
+      expect(await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8') !== '', 30_000)).toBe(true);
+      const child = Number(readFileSync(pidFile, 'utf8'));
+      command.kill('SIGKILL');
+      expect(await waitFor(() => !alive(child), 10_000)).toBe(true);
+    } finally {
+      command.kill('SIGKILL');
+    }
   });
 
   it('cannot import code from outside the repository', async () => {
