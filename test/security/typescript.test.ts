@@ -130,6 +130,24 @@ describe('TypeScript declarations', () => {
     rmSync(marker, { force: true });
   });
 
+  it.each([
+    ['synth', '--out', 'OUT'],
+    ['export', 'tak-export', '--env', 'test', '-o', 'OUT/x.json'],
+    ['codeowners', '--check'],
+    ['import', 'order', 'ORDER', '--env', 'test'],
+  ])('do not run in tak %s with --no-typescript', async (...args) => {
+    const marker = path.join(tmpdir(), `tak-ran-${process.pid}-${args[0]}`);
+    const root = repo({ 'environments/test/connections/runs.ts': `require("fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nexport default {};\n` });
+    const out = mkdtempSync(path.join(tmpdir(), 'tak-out-'));
+    repos.push(out);
+    const order = path.join(out, 'order.json');
+    writeFileSync(order, '{}');
+    const result = await runCli([...args.map((a) => a.replace('OUT', path.join(out, 'o')).replace('ORDER', order)), '-C', root, '--no-typescript']);
+    expect([0, 1]).toContain(result.code);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('refuses a time limit that is not a number of seconds', async () => {
     const root = repo({});
     const result = await runCli(['validate', '-C', root, '--typescript-timeout', 'soon']);
