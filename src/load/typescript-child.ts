@@ -28,15 +28,20 @@ process.send = undefined;
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
 
-/** Refuses imports that leave the repository: declarations are read from the repository's own folders only. */
+/**
+ * Declarations are read from the repository's own folders: a file of the repository may import
+ * packages (by name, from node_modules, however they are installed) and Node's modules, but no
+ * path that leads out of the repository. What packages import in turn is theirs.
+ */
 function confine(root: string): void {
-  const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const inside = (file: string) => file === root || file.startsWith(root + path.sep);
+  const resolver = Module as unknown as { _resolveFilename: (request: string, parent?: { filename?: string }, ...rest: unknown[]) => string };
   const resolve = resolver._resolveFilename;
-  resolver._resolveFilename = function (request: string, ...rest: unknown[]) {
-    const resolved = resolve.call(this, request, ...rest);
-    const inside = resolved === root || resolved.startsWith(root + path.sep);
-    if (path.isAbsolute(resolved) && !inside && !resolved.includes(`${path.sep}node_modules${path.sep}`)) {
-      throw new Error(`imports ${request}, which is outside the repository; keep what declarations import inside it`);
+  resolver._resolveFilename = function (request, parent, ...rest) {
+    const resolved = resolve.call(this, request, parent, ...rest);
+    const byPath = request.startsWith('.') || path.isAbsolute(request);
+    if (byPath && parent?.filename && inside(parent.filename) && path.isAbsolute(resolved) && !inside(resolved)) {
+      throw new Error(`imports ${request}, which is outside the repository; keep what declarations import inside it, or import a package by name`);
     }
     return resolved;
   };
