@@ -21,4 +21,14 @@ describe('certificate-readable', () => {
     expect(found[1]).toMatch(/^prod config\/trusted-cas.yaml:3 error trusted CA Example Function CA v1 \(cas\/prod-ca.pem\): config\/cas\/prod-ca.pem is not a readable X.509 certificate/);
     expect(found[0]).toMatch(/^test config\/systems\/consumer.yaml:6 error .*holds no certificate/);
   });
+
+  it('reports paths that lead outside the repository, and reads nothing there', async () => {
+    const found = await findingsOf('certificate-readable', {
+      'config/systems/consumer.yaml': 'hsaId: SE2321000016-A1B2\nname: Journal\norganisation: Region Exempel\nenvironments:\n  test:\n    certificates: [../../../../../../etc/ssl/certs/ca-certificates.crt, /etc/ssl/certs/ca-certificates.crt]\n',
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/^test config\/systems\/consumer.yaml:6 error certificate \.\.\/(\.\.\/)+etc\/ssl\/certs\/ca-certificates.crt of system Journal .*: the path leads outside the repository/),
+      expect.stringMatching(/^test config\/systems\/consumer.yaml:6 error certificate \/etc\/ssl\/certs\/ca-certificates.crt of system Journal .*: the path leads outside the repository/),
+    ]);
+  });
 });

@@ -21,4 +21,14 @@ describe('hsa-id-syntax', () => {
       'environments/test/connections/bad.yaml:2 consumer "SE.1" is not a valid HSA-id (letters, digits, _ and -, at most 255)',
     ]);
   });
+
+  it('reports white space and line separators at the ends, which the schema keeps as written', async () => {
+    const found = await findingsOf('hsa-id-syntax', {
+      'config/logical-addresses/units.yaml': `logicalAddresses:\n  - { hsaId: ${PRODUCER}, description: F }\n  - { hsaId: "SE2321000016-15H7 ", description: Trailing space }\n  - { hsaId: "SE2321000016-15H8\\L", description: Line separator }\n`,
+    });
+    expect(found).toEqual([
+      'config/logical-addresses/units.yaml:3 logical address "SE2321000016-15H7 " is not a valid HSA-id (letters, digits, _ and -, at most 255)',
+      'config/logical-addresses/units.yaml:4 logical address "SE2321000016-15H8\u2028" is not a valid HSA-id (letters, digits, _ and -, at most 255)',
+    ]);
+  });
 });

@@ -4,12 +4,16 @@
 # Writes OUT_DIR/validate.sarif (upload to code scanning), OUT_DIR/comment.md (post as the PR comment),
 # and OUT_DIR/plan/ (the full report and each environment's platform order). Exits 1 when the head has
 # error-level findings or CODEOWNERS is stale, 2 when the check could not run.
+# TAK_NO_TYPESCRIPT=1 (set by the workflow for pull requests from forks) reads the declarations without
+# running TypeScript ones, which are code: each is then an error for a maintainer to review.
 set -uo pipefail
 base=${1:?usage: scripts/pull-request.sh BASE_REF [OUT_DIR]}
 out=${2:-tak-out}
 cd "$(dirname "$0")/.."
 mkdir -p "$out"
-tak() { node bin/tak.js "$@"; }
+untrusted=()
+[ -n "${TAK_NO_TYPESCRIPT:-}" ] && untrusted=(--no-typescript)
+tak() { node bin/tak.js "$@" "${untrusted[@]}"; }
 
 tak validate --format sarif > "$out/validate.sarif"
 validate=$?

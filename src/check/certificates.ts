@@ -21,12 +21,20 @@ export interface CertificateUse {
   entity: string;
   /** Absent when no such file is in the repository. */
   file?: CertificateFile;
+  /** The path leaves the repository (absolute, or `..` past its root): such files are never read. */
+  outside?: boolean;
 }
 
 const uses = new WeakMap<EnvironmentState, CertificateUse[]>();
 
 export function resolveFrom(declaringFile: string, ref: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(declaringFile), ref));
+}
+
+/** Whether `ref`, named in `declaringFile`, points outside the repository. */
+export function leavesRepository(declaringFile: string, ref: string): boolean {
+  const resolved = resolveFrom(declaringFile, ref);
+  return path.posix.isAbsolute(ref) || path.win32.isAbsolute(ref) || resolved === '..' || resolved.startsWith('../');
 }
 
 /** Every certificate file the environment uses, systems' first, then trusted CAs. */
@@ -52,6 +60,7 @@ function systemCertificates(state: EnvironmentState): CertificateUse[] {
         location: system.locator.locate(['environments', state.name, 'certificates', i]),
         entity: system.hsaId,
         file: bytes && readCertificateFile(bytes),
+        outside: leavesRepository(system.location.file, ref),
       };
     }),
   );
@@ -79,6 +88,7 @@ function caUse(state: EnvironmentState, ca: TrustedCa): CertificateUse {
     location: ca.location,
     entity: ca.decl.name,
     file: bytes && readCertificateFile(bytes),
+    outside: leavesRepository(ca.location.file, ca.decl.file),
   };
 }
 

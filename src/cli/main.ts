@@ -25,7 +25,13 @@ function buildProgram(): Command {
   const program = new Command('tak')
     .description('The platform addressing catalog (TAK) as code')
     .version(version)
+    .option('-C, --dir <path>', 'run as if tak was started in this folder (as git -C): before the command, e.g. tak -C repo validate')
+    .enablePositionalOptions()
     .exitOverride();
+  program.hook('preSubcommand', () => {
+    const dir = program.opts<{ dir?: string }>().dir;
+    if (dir !== undefined) enter(dir);
+  });
   for (const register of commands) register(program);
   oneLineErrors(program, 'tak');
   return program;
@@ -41,6 +47,15 @@ function oneLineErrors(command: Command, name: string): void {
     outputError: (text, write) => write(`tak: ${text.replace(/^error: /, '').trim().replace(/\.$/, '').split('\n').join(' ')}; ${hint}\n`),
   });
   for (const sub of command.commands) oneLineErrors(sub, `${name} ${sub.name()}`);
+}
+
+/** `tak -C DIR …`: every path of the command, its own `-C` included, is then relative to DIR. */
+function enter(dir: string): void {
+  try {
+    process.chdir(dir);
+  } catch {
+    throw new CliError(`-C ${dir}: there is no folder ${dir}; name the repository's folder`);
+  }
 }
 
 /** Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2. */
@@ -70,6 +85,7 @@ function fileProblem(error: unknown): string | undefined {
 export async function main(argv: string[]): Promise<number> {
   // Ctrl-C or a CI timeout: no temporary files or folders are left behind (exit 130/143).
   cleanUpOnExit();
+  const cwd = process.cwd();
   try {
     process.exitCode = undefined;
     await buildProgram().parseAsync(argv);
@@ -93,5 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`tak: internal error, please report it: ${(error as Error)?.stack ?? error}\n`);
     return 70;
+  } finally {
+    // In-process runs (tests) get their folder back after `tak -C DIR`.
+    process.chdir(cwd);
   }
 }

@@ -3,18 +3,39 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CliError } from './errors';
 import type { RepositoryState } from '../model/state';
+import type { LoadOptions } from '../load';
+import { DEFAULT_TYPESCRIPT } from '../load/typescript';
 
 export interface CommonOptions {
   dir: string;
+  /** false with `--no-typescript`. */
+  typescript: boolean;
+  typescriptTimeout?: string;
 }
 
 export interface ClockOptions {
   now?: string;
 }
 
-/** `-C, --dir`, which every command that reads a repository takes. */
+/** `-C, --dir` and the TypeScript options, which every command that reads a repository takes. */
 export function withCommonOptions(command: Command): Command {
-  return command.option('-C, --dir <path>', 'repository root', '.');
+  return command
+    .option('-C, --dir <path>', 'repository root', '.')
+    .option('--no-typescript', 'do not run TypeScript declarations (they are code): report each as an error instead')
+    .option('--typescript-timeout <seconds>', `stop TypeScript declarations that take longer to load (default ${DEFAULT_TYPESCRIPT.timeoutMs / 1000})`);
+}
+
+/** How the declarations are loaded, from the common options. */
+export function loadOptions(options: CommonOptions): LoadOptions {
+  let timeoutMs = DEFAULT_TYPESCRIPT.timeoutMs;
+  if (options.typescriptTimeout !== undefined) {
+    const seconds = Number(options.typescriptTimeout);
+    if (!/^\d+(\.\d+)?$/.test(options.typescriptTimeout) || !(seconds > 0)) {
+      throw new CliError(`--typescript-timeout ${options.typescriptTimeout} is not a number of seconds`);
+    }
+    timeoutMs = seconds * 1000;
+  }
+  return { typescript: { run: options.typescript !== false, timeoutMs } };
 }
 
 /** `--now`, for the commands whose outcome depends on the date (validate, plan, import, export). */

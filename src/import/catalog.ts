@@ -50,7 +50,7 @@ function planSystems(tables: TakTables, catalog: Catalog, roles: Map<string, Set
       `Imported from the catalog of ${origin}: ${found.length ? `${found.join(' and ')} there` : 'neither producer nor consumer there'}.`,
       `The organisation is ${org ? 'the HSA-id\'s organisation number' : 'not in the catalog'}; replace it with its name, and add owners and contacts.`,
     ].join('\n');
-    const decl = { hsaId: c.hsaId, name: c.description.trim() || c.hsaId, organisation: org ?? 'unknown' };
+    const decl = { hsaId: c.hsaId, name: c.description || c.hsaId, organisation: org ?? 'unknown' };
     create.set(paths.allocate('config/systems', c.hsaId), toYaml(decl, comment));
     added++;
   }
@@ -104,7 +104,7 @@ function planAddresses(tables: TakTables, catalog: Catalog, paths: PathAllocator
     const org = /^SE(\d{10,12})-/i.exec(la.hsaId)?.[1];
     const name = org ? `se${org}` : 'other';
     const list = files.get(name) ?? [];
-    list.push({ hsaId: la.hsaId, description: la.description.trim().slice(0, 255) || la.hsaId });
+    list.push({ hsaId: la.hsaId, description: la.description || la.hsaId });
     files.set(name, list);
   }
   const catalogFiles = new Set(catalog.logicalAddresses.map((la) => la.location.file));

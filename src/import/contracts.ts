@@ -10,7 +10,7 @@ const RIV = /^urn:riv:(.+):([A-Za-z0-9_]+?)Responder:(\d+)$/;
  * `urn:riv:<domain>:<Name>Responder:<major>` exactly is kept verbatim in `namespace:`.
  */
 export function contractDeclaration(row: ContractRow): { domain: string; decl: ContractDecl } {
-  const described = row.description.trim() ? { description: row.description.trim().slice(0, 1000) } : {};
+  const described = row.description ? { description: row.description } : {};
   const m = RIV.exec(row.namespace);
   if (m) {
     const decl: ContractDecl = { name: m[2], major: Number(m[3]), minor: row.minor, ...described };

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { TakTables } from '../formats/tak/tables';
 import { isDeclarationFile } from '../load/layout';
+import type { LoadOptions } from '../load';
 import { readWorkingTree } from '../pipeline';
 import { planImport, type ImportOptions } from './plan';
 import { writeImport } from './write';
@@ -29,8 +30,8 @@ export function connectionFiles(root: string, env: string): string[] {
   return out.sort();
 }
 
-export async function importTables(root: string, env: string, tables: TakTables, options: ImportOptions & { force?: boolean }): Promise<string[]> {
-  const state = await readWorkingTree(root);
+export async function importTables(root: string, env: string, tables: TakTables, options: ImportOptions & { force?: boolean; load?: LoadOptions }): Promise<string[]> {
+  const state = await readWorkingTree(root, options.load);
   const target = { env, exists: (p: string) => existsSync(path.join(root, p)), connectionFiles: connectionFiles(root, env) };
   return writeImport(root, planImport(tables, state, target, options), options.force ?? false);
 }

@@ -15,12 +15,13 @@ import { readOrder } from '../formats/order/read';
 import { executeOrder } from '../formats/order/execute';
 import { tablesFromState, type AuthorizationRow, type RoutingRow, type TakTables } from '../formats/tak/tables';
 import type { EnvironmentState } from '../model/state';
+import type { LoadOptions } from '../load';
 import { readWorkingTree } from '../pipeline';
 import { authorizationGroups, routingGroups, validity, type Dating } from './connections';
 import { planShared } from './plan';
 import { selectRows } from './select';
 import type { ImportPlan } from './types';
-import { toYaml } from './yaml';
+import { documentText, toYaml } from './yaml';
 import { writeImport } from './write';
 
 export interface OrderImportOptions {
@@ -29,12 +30,14 @@ export interface OrderImportOptions {
   platform?: string;
   /** The order's file name, for the new file's name and comment. */
   origin: string;
+  /** How the repository's declarations are read (TypeScript or not). */
+  load?: LoadOptions;
 }
 
 export async function importOrder(root: string, env: string, text: string, options: OrderImportOptions): Promise<{ errors: string[]; report: string[] }> {
   const read = readOrder(text, options.origin);
   if (!read.order) return { errors: read.errors, report: [] };
-  const state = await readWorkingTree(root);
+  const state = await readWorkingTree(root, options.load);
   const envState = state.environments.get(env);
   const platform = envState?.environment?.platform ?? options.platform;
   if (!platform) return { errors: [`environments/${env}/ has no environment.yaml to take the platform id from; pass --platform`], report: [] };
@@ -134,6 +137,6 @@ function rewrite(text: string, rows: { routing: RoutingRow[]; authorizations: Au
     if (groups.length) doc.set(key, doc.createNode(groups));
     else doc.delete(key);
   }
-  return doc.toString({ lineWidth: 0 });
+  return documentText(doc);
 }
 

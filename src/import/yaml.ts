@@ -2,11 +2,28 @@
  * YAML as the importer writes it: block style, one list item per line (so that a long list of
  * logical addresses stays diffable and every entry gets its own line in findings), no folding.
  * The yaml package quotes any string that would read back as something else, so identifiers
- * that look like numbers (county code `01`, org number `5565594230`) come out quoted.
+ * that look like numbers (county code `01`, org number `5565594230`) come out quoted, and so do
+ * YAML's own white space at the ends, indicators, `#`, `: ` and special words.
  */
-import { Document, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { Document, isMap, isSeq, parseDocument, Scalar, visit, type Node } from 'yaml';
 
 const OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+/**
+ * Unicode white space at a value's ends (a no-break space, a BOM) and line separators anywhere
+ * are text to YAML, so the package may leave them plain; there a reviewer cannot see them and
+ * readers that trim by Unicode rules lose them. Such values are double-quoted: the platform
+ * matches them byte for byte.
+ */
+const INVISIBLE = /^\s|\s$|[\u0085\u2028\u2029]/u;
+
+function quoteInvisible(node: Node | Document): void {
+  visit(node, {
+    Scalar(_key, scalar) {
+      if (typeof scalar.value === 'string' && INVISIBLE.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+}
 
 /** Writes the items of list `key` as one-line `{ a: 1, b: 2 }` maps, as catalog files are written by hand. */
 function flowItems(items: unknown[]): void {
@@ -19,6 +36,12 @@ export function toYaml(value: unknown, comment?: string, flowList?: string): str
   if (comment) doc.commentBefore = comment.split('\n').map((l) => ` ${l}`).join('\n');
   const list = flowList ? doc.get(flowList, true) : undefined;
   if (isSeq(list)) flowItems(list.items);
+  return documentText(doc);
+}
+
+/** A document as the importer writes it (see above), also one it has changed in place. */
+export function documentText(doc: Document): string {
+  quoteInvisible(doc);
   return doc.toString(OPTIONS);
 }
 
@@ -36,5 +59,5 @@ export function appendToList(text: string, key: string, items: unknown[], flow =
   else if (!isSeq(list)) throw new Error(`has a ${key} that is not a list`);
   const seq = doc.get(key, true);
   if (isSeq(seq)) for (const node of nodes) seq.items.push(node);
-  return doc.toString(OPTIONS);
+  return documentText(doc);
 }

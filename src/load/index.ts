@@ -4,7 +4,7 @@ import { decodeText } from './decode';
 import { isDeclarationFile, placementOf, type FileKind } from './layout';
 import { fileLocator, type Locator } from './locator';
 import { UnreadableFile, type RepositoryReader } from './reader';
-import { importDeclaration } from './typescript';
+import { DEFAULT_TYPESCRIPT, importDeclarations, NOT_RUN, type TypeScriptPolicy } from './typescript';
 import { parseYaml } from './yaml';
 import { privateKeyIn, scanOtherFiles } from './private-keys';
 import type { PrivateKeyFile } from '../model/state';
@@ -32,20 +32,66 @@ export interface LoadResult {
 /** A per-run cache of parsed files keyed by content hash (used when two states share files). */
 export type ParseCache = Map<string, { value: unknown; locator: Locator; diagnostics: Diagnostic[] }>;
 
+export interface LoadOptions {
+  /** Whether and how TypeScript declarations run (default: in a child process, 30 s at most). */
+  typescript?: TypeScriptPolicy;
+}
+
+/** A TypeScript declaration waiting for the one child process that loads them all. */
+interface PendingTypeScript {
+  file: string;
+  absolute: string;
+  loaded: LoadedFile;
+}
+
 /** Reads every file below config/ and environments/; each problem becomes one located diagnostic. */
-export async function loadRepository(reader: RepositoryReader, cache?: ParseCache): Promise<LoadResult> {
+export async function loadRepository(reader: RepositoryReader, cache?: ParseCache, options: LoadOptions = {}): Promise<LoadResult> {
   const result: LoadResult = { files: [], assets: new Map(), privateKeys: [], diagnostics: [] };
   const checked = new Set<string>();
+  const typescript: PendingTypeScript[] = [];
+  const policy = options.typescript ?? DEFAULT_TYPESCRIPT;
+  const problem = (file: string, message: string) => result.diagnostics.push({ message: `${file} ${message}`, location: { file, line: 1 } });
   for (const file of await reader.list()) {
     try {
-      await loadOne(reader, file, result, checked, cache);
+      await loadOne(reader, file, { result, checked, typescript: policy.run ? typescript : undefined, cache });
     } catch (error) {
-      if (!(error instanceof UnreadableFile)) throw error;
-      result.diagnostics.push({ message: `${file} ${error.message}`, location: { file, line: 1 } });
+      if (error instanceof UnreadableFile) problem(file, error.message);
+      else if (isStackOverflow(error)) problem(file, 'nests too deeply to be read (thousands of levels); write it flat');
+      else throw error;
     }
   }
+  await runTypeScript(typescript, result, policy, problem);
   result.privateKeys.push(...(await scanOtherFiles(reader, checked)));
   return result;
+}
+
+/** A reader's recursion ran out of stack: the file nests too deeply, which is its problem, not the run's. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/** Loads the pending TypeScript declarations in one child process; a file that fails is a problem and no declaration. */
+async function runTypeScript(pending: PendingTypeScript[], result: LoadResult, policy: TypeScriptPolicy, problem: (file: string, message: string) => void) {
+  if (pending.length === 0) return;
+  const failed = new Set<LoadedFile>();
+  const loaded = await importDeclarations(pending.map((p) => p.absolute), repositoryFolder(pending), policy);
+  for (const p of pending) {
+    const outcome = loaded.get(p.absolute);
+    if (outcome && 'value' in outcome) p.loaded.value = outcome.value;
+    else {
+      problem(p.file, outcome?.reason ?? 'was not loaded');
+      failed.add(p.loaded);
+    }
+  }
+  result.files = result.files.filter((f) => !failed.has(f));
+}
+
+/** The folder the declarations were read from: their absolute path less their repository-relative one. */
+function repositoryFolder(pending: PendingTypeScript[]): string {
+  for (const p of pending) {
+    if (p.absolute.endsWith(`/${p.file}`)) return p.absolute.slice(0, -p.file.length - 1);
+  }
+  return process.cwd();
 }
 
 /** Reads a file once, noting private key material in it (the private-key scan gets it for free). */
@@ -57,7 +103,15 @@ async function readChecked(reader: RepositoryReader, file: string, result: LoadR
   return bytes;
 }
 
-async function loadOne(reader: RepositoryReader, file: string, result: LoadResult, checked: Set<string>, cache?: ParseCache) {
+interface LoadState {
+  result: LoadResult;
+  checked: Set<string>;
+  /** Where TypeScript declarations wait for their child process; absent when they may not run. */
+  typescript?: PendingTypeScript[];
+  cache?: ParseCache;
+}
+
+async function loadOne(reader: RepositoryReader, file: string, { result, checked, typescript, cache }: LoadState) {
   if (!isDeclarationFile(file)) {
     result.assets.set(file, await readChecked(reader, file, result, checked));
     return;
@@ -71,8 +125,11 @@ async function loadOne(reader: RepositoryReader, file: string, result: LoadResul
   const hash = createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
   if (file.endsWith('.ts')) {
     decodeText(bytes);
-    const value = importDeclaration(await reader.importPath(file));
-    result.files.push({ path: file, ...placement, value, locator: fileLocator(file), hash });
+    if (!typescript) throw new UnreadableFile(NOT_RUN);
+    // A place in the file order now; the value once the child process has loaded them all.
+    const loaded: LoadedFile = { path: file, ...placement, value: undefined, locator: fileLocator(file), hash };
+    typescript.push({ file, absolute: await reader.importPath(file), loaded });
+    result.files.push(loaded);
     return;
   }
   let parsed = cache?.get(hash);

@@ -17,12 +17,15 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const plain = readPlainYaml(file, text);
   if (plain) return { ...plain, diagnostics: [] };
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  // Declarations are plain data: no tag may construct anything (binary, sets, dates, anything custom).
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, resolveKnownTags: false });
   const locator = yamlLocator(file, doc, lines);
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => {
-    const { line, col } = lines.linePos(error.pos[0]);
-    return { message: `YAML: ${error.message.split('\n')[0]}`, location: { file, line, col } };
-  });
+  const at = (offset: number) => ({ file, ...lines.linePos(offset) });
+  const diagnostics: Diagnostic[] = doc.errors.map((error) => ({ message: `YAML: ${error.message.split('\n')[0]}`, location: at(error.pos[0]) }));
+  for (const warning of doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')) {
+    const tag = warning.message.split('\n')[0].replace(/^Unresolved tag: /, '');
+    diagnostics.push({ message: `YAML: the tag ${tag} is not allowed: declarations are plain data (text, numbers, true/false, lists, maps); remove the tag`, location: at(warning.pos[0]) });
+  }
   if (diagnostics.length > 0) return { value: undefined, locator, diagnostics };
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), locator, diagnostics };

@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 
-const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * Free text and identifiers are kept exactly as written, white space and line separators included:
+ * the platform matches such values byte for byte, so trimming here would silently change who can
+ * call what. What the platform would refuse in a new order is reported by the rules instead.
+ */
+const text = z.string().min(1, 'must not be empty');
 /** A calendar date as the catalog stores it (day granularity). */
 export const isoDate = z
   .string()

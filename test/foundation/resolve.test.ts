@@ -1,3 +1,5 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import * as path from 'node:path';
 import { readWorkingTree } from '../../src/pipeline';
 import { CONSUMER, makeRepo, PRODUCER, removeRepo } from '../helpers/minimal-repo';
 
@@ -82,18 +84,21 @@ describe('resolve', () => {
   });
 
   it('loads TypeScript declarations made with the typed helpers, like YAML', async () => {
-    const define = require.resolve('../../src/model/define').replace(/\.ts$/, '');
     const root = makeRepo({
       'environments/test/connections/forms.yaml': null,
       'environments/test/connections/generated.ts': [
-        `import { defineConnection } from ${JSON.stringify(define)};`,
+        `import { defineConnection } from 'tak-gitops';`,
         `const units = Array.from({ length: 50 }, (_, i) => 'SE2321000016-' + String(i).padStart(4, '0'));`,
         `export default defineConnection({ routing: [{ producer: '${PRODUCER}', profile: 'RIVTABP21',`,
         `  contracts: { 'GetForms:2': 'https://forms.example.se/a' }, logicalAddresses: units }] });`,
       ].join('\n'),
     });
+    // The package as a repository has it installed (here linked, as npm link or a workspace does).
+    mkdirSync(path.join(root, 'node_modules'));
+    symlinkSync(path.join(__dirname, '../..'), path.join(root, 'node_modules/tak-gitops'));
     try {
       const state = (await readWorkingTree(root)).environments.get('test')!;
+      expect(state.diagnostics).toEqual([]);
       expect(state.routing).toHaveLength(50);
       expect(state.routing[49]).toMatchObject({ logicalAddress: 'SE2321000016-0049', producer: PRODUCER, profile: 'RIVTABP21' });
       expect(state.routing[0].location.file).toBe('environments/test/connections/generated.ts');

@@ -5,8 +5,13 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { activeOn } from '../../src/check/periods';
-import { authorizationKey, routingKey, type TakTables } from '../../src/formats/tak/tables';
+import { activeOn, isoDay } from '../../src/check/periods';
+import { buildOrder } from '../../src/formats/order/build';
+import { executeOrder } from '../../src/formats/order/execute';
+import { validateOrderSchema } from '../../src/formats/order/schema';
+import { authorizationKey, routingKey, tablesFromState, type TakTables } from '../../src/formats/tak/tables';
+import type { EnvironmentState } from '../../src/model/state';
+import { diffEnvironment } from '../../src/plan/diff';
 
 export const REPO_ROOT = path.join(__dirname, '../..');
 
@@ -34,4 +39,19 @@ export function activeRows(t: TakTables, day: string): { routing: string[]; auth
       .sort(),
     authorizations: t.authorizations.filter((a) => activeOn(period(a), day)).map(authorizationKey).sort(),
   };
+}
+
+/**
+ * base + order = head: the order the plan builds, valid against the platform's schema and executed
+ * with the platform's semantics on the base's rows, gives the rows the head declares on the day.
+ */
+export function roundTrip(base: EnvironmentState, head: EnvironmentState, now: Date) {
+  expect([...base.diagnostics, ...head.diagnostics]).toEqual([]);
+  const order = buildOrder(diffEnvironment(base, head), { now });
+  expect(validateOrderSchema(order)).toEqual([]);
+  const result = executeOrder(tablesFromState(base), order, { platform: head.environment!.platform, now });
+  expect(result.errors).toEqual([]);
+  const day = isoDay(now);
+  expect(activeRows(result.tables, day)).toEqual(activeRows(tablesFromState(head), day));
+  return order;
 }

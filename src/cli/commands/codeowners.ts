@@ -5,7 +5,7 @@ import { CODEOWNERS_FILE, HEADER, renderCodeowners } from '../../codeowners/code
 import { writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
 import { CliError, EXIT } from '../errors';
-import { repositoryRoot, withCommonOptions, type CommonOptions } from '../options';
+import { loadOptions, repositoryRoot, withCommonOptions, type CommonOptions } from '../options';
 
 interface CodeownersOptions extends CommonOptions {
   check?: boolean;
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .action(async (options: CodeownersOptions) => {
       const root = repositoryRoot(options);
       const target = path.join(root, CODEOWNERS_FILE);
-      const state = await readWorkingTree(root);
+      const state = await readWorkingTree(root, loadOptions(options));
       const broken = [...state.environments.values()].flatMap((e) => e.diagnostics).length + state.catalog.diagnostics.length;
       if (broken > 0) process.stderr.write(`tak: some declarations do not read (run tak validate); files that do not are left out of ${CODEOWNERS_FILE}\n`);
       const text = renderCodeowners(state);

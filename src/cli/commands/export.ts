@@ -16,7 +16,7 @@ import { wholeOrder } from '../../export/order';
 import { writeFolder, writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
 import { CliError } from '../errors';
-import { clock, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
+import { clock, loadOptions, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
 interface ExportOptions extends CommonOptions, ClockOptions {
   env: string;
@@ -38,7 +38,7 @@ export function register(program: Command): void {
       const root = repositoryRoot(options);
       const now = clock(options);
       const today = isoDay(now);
-      const [state] = selectEnvironments(await readWorkingTree(root), options.env);
+      const [state] = selectEnvironments(await readWorkingTree(root, loadOptions(options)), options.env);
       const tables = tablesFromState(state);
       const platform = state.environment?.platform ?? options.env.toUpperCase();
       const out = options.out ? path.resolve(options.out) : undefined;

@@ -12,7 +12,7 @@ import { importTables } from '../../import';
 import { importOrder } from '../../import/order';
 import { withRepositoryLock } from '../../fs/journal';
 import { CliError, EXIT } from '../errors';
-import { clock, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
+import { clock, loadOptions, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
 interface ImportOptions extends CommonOptions, ClockOptions {
   env: string;
@@ -60,7 +60,7 @@ export function register(program: Command): void {
       const read = readTakExport(readInput(file), file);
       const origin = `the catalog export ${path.basename(file)}`;
       const lines = await withRepositoryLock(root, 'tak import tak-export', () =>
-        importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin, force: options.force }),
+        importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin, force: options.force, load: loadOptions(options) }),
       );
       report(lines, read.notes);
     });
@@ -77,7 +77,7 @@ export function register(program: Command): void {
       const platform = options.platform ?? read.platform;
       const origin = `the TAK-api responses in ${path.basename(path.resolve(dir))}`;
       const lines = await withRepositoryLock(root, 'tak import takapi', () =>
-        importTables(root, options.env, read.tables, { today, platform, installed: read.installed, origin, force: options.force }),
+        importTables(root, options.env, read.tables, { today, platform, installed: read.installed, origin, force: options.force, load: loadOptions(options) }),
       );
       report(lines, read.notes);
     });
@@ -90,7 +90,7 @@ export function register(program: Command): void {
       const root = target(options);
       const order = readInput(file);
       const result = await withRepositoryLock(root, 'tak import order', () =>
-        importOrder(root, options.env, order, { now: clock(options), platform: options.platform, origin: path.basename(file) }),
+        importOrder(root, options.env, order, { now: clock(options), platform: options.platform, origin: path.basename(file), load: loadOptions(options) }),
       );
       if (result.errors.length) {
         process.stderr.write(`the order is refused; nothing was written:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`);

@@ -12,7 +12,7 @@ import { renderPlanJson } from '../../report/plan-json';
 import { renderPlanMarkdown } from '../../report/plan-markdown';
 import { renderPlanText } from '../../report/plan-text';
 import { CliError, EXIT } from '../errors';
-import { clock, repositoryRoot, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
+import { clock, loadOptions, repositoryRoot, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
 interface PlanOptions extends CommonOptions, ClockOptions {
   base: string;
@@ -44,7 +44,8 @@ export function register(program: Command): void {
         readers.push(head);
         // One cache for both sides: a file with the same content is parsed once.
         const cache: ParseCache = new Map();
-        const [baseState, headState] = [await readState(base, cache), await readState(head, cache)];
+        const load = loadOptions(options);
+        const [baseState, headState] = [await readState(base, cache, load), await readState(head, cache, load)];
         if (options.env && !baseState.environments.has(options.env) && !headState.environments.has(options.env)) {
           const known = [...new Set([...baseState.environments.keys(), ...headState.environments.keys()])];
           throw new CliError(`there is no environment "${options.env}" at the base or the head (have: ${known.join(', ') || 'none'})`);

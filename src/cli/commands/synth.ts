@@ -5,7 +5,7 @@ import type { BuiltEnvironment } from '../../../stacks/main';
 import { formatProblem } from '../../../stacks/problems';
 import { readWorkingTree } from '../../pipeline';
 import { EXIT } from '../errors';
-import { repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
+import { loadOptions, repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
 
 interface SynthOptions extends CommonOptions {
   env?: string;
@@ -29,7 +29,7 @@ export function register(program: Command): void {
       const { synthesizeApp } = require('../../../stacks/main') as typeof import('../../../stacks/main');
       const { writeOutputs } = require('../../../stacks/output') as typeof import('../../../stacks/output');
       const root = repositoryRoot(options);
-      const repository = await readWorkingTree(root);
+      const repository = await readWorkingTree(root, loadOptions(options));
       const builds: EnvironmentBuild[] = [];
       for (const state of selectEnvironments(repository, options.env)) builds.push(await buildEnvironment(state));
       for (const note of builds.flatMap((b) => b.notes)) process.stderr.write(`note: ${note}\n`);

@@ -7,7 +7,7 @@ import { renderJson } from '../../report/validate-json';
 import { renderSarif } from '../../report/validate-sarif';
 import { renderMarkdown } from '../../report/validate-markdown';
 import { EXIT } from '../errors';
-import { clock, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
+import { clock, loadOptions, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 import { version } from '../version';
 
 interface ValidateOptions extends CommonOptions, ClockOptions {
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .action(async (options: ValidateOptions) => {
       const root = repositoryRoot(options);
       const now = clock(options);
-      const repository = await readWorkingTree(root);
+      const repository = await readWorkingTree(root, loadOptions(options));
       const states = selectEnvironments(repository, options.env);
       const result = checkRepository(states, pack, { now, repository });
       const names = states.map((s) => s.name);
