@@ -40,6 +40,7 @@ export function register(program: Command): void {
       const pollMs = Number(options.poll) * 1000;
       if (!(pollMs >= 100 && pollMs <= 3_600_000)) throw new CliError(`--poll ${options.poll} is not a number of seconds between 0.1 and 3600`);
       const now = options.now ? clock(options) : undefined;
+      const tls = tlsFiles(options);
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const source = new CatalogSource({ root, envs: options.env, now: () => now ?? new Date(), log });
       await source.start().catch((error: Error) => {
@@ -48,7 +49,7 @@ export function register(program: Command): void {
       const { server } = createServeServer({
         source,
         root,
-        tls: tlsFiles(options),
+        tls,
         accessLog: options.accessLog ? (line) => process.stdout.write(`${line}\n`) : undefined,
       });
       server.listen(port, options.host);
