@@ -244,10 +244,13 @@ async function order(context: Context, res: http.ServerResponse, env: string, te
   res.end(bytes);
 }
 
-/** A JSON value; a list is streamed item by item, so a million rows are never one string. */
+/** Lists longer than this are streamed; shorter ones (most filtered queries) are one write. */
+const STREAMED_ITEMS = 1000;
+
+/** A JSON value; a long list is streamed item by item, so a million rows are never one string. */
 async function json(res: http.ServerResponse, value: Item[] | Item): Promise<void> {
   res.writeHead(200, { 'content-type': 'application/json' });
-  if (!Array.isArray(value)) return void res.end(JSON.stringify(value));
+  if (!Array.isArray(value) || value.length <= STREAMED_ITEMS) return void res.end(JSON.stringify(value));
   const items = lazyMap(value.entries(), ([i, item]) => `${i ? ',' : ''}${JSON.stringify(item)}`);
   await send(res, chunked([['['], items, [']']], 1 << 16));
 }
