@@ -6,7 +6,7 @@
 import { naturalKey } from '../model/syntax';
 import type { EnvironmentState } from '../model/state';
 import type { OrderFeedConfig } from '../applied/feed-reader';
-import { callAddressKey, tablesFromState, type AuthorizationRow, type ContractRow, type RoutingRow, type TakTables } from '../formats/tak/tables';
+import { callAddressKey, DEFAULT_INTEGRATION_AGREEMENT, tablesFromState, type AuthorizationRow, type ContractRow, type RoutingRow, type TakTables } from '../formats/tak/tables';
 import { identifiedAuthorizations, identifiedRouting, type Identified } from '../formats/vp-cache/write';
 import { TakApi } from './takapi';
 
@@ -63,9 +63,6 @@ export function buildSnapshot(state: EnvironmentState, from: SnapshotSource): Sn
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The integration agreement the catalog requires of every authorization; orders create rows with this text. */
-const DEFAULT_AGREEMENT = 'AUTOTAKNING';
-
 function componentInfos(tables: TakTables): ComponentInfo[] {
   const described = (la: string) => tables.logicalAddresses.get(naturalKey(la))?.description ?? '';
   const byComponent = new Map<string, ComponentInfo>();
@@ -91,7 +88,7 @@ function componentInfos(tables: TakTables): ComponentInfo[] {
     address.routing.push({ ...r, logicalAddressDescription: described(r.logicalAddress) });
   }
   for (const a of tables.authorizations) {
-    component(a.consumer).authorizations.push({ ...a, integrationAgreement: a.integrationAgreement ?? DEFAULT_AGREEMENT, logicalAddressDescription: described(a.logicalAddress) });
+    component(a.consumer).authorizations.push({ ...a, integrationAgreement: a.integrationAgreement ?? DEFAULT_INTEGRATION_AGREEMENT, logicalAddressDescription: described(a.logicalAddress) });
   }
   return [...byComponent.values()].sort((a, b) => compare(naturalKey(a.hsaId), naturalKey(b.hsaId)));
 }
