@@ -126,6 +126,17 @@ describe('tak serve on the example data', () => {
       expect(contracts.length).toBeGreaterThanOrEqual(6);
     });
 
+    it('filters contracts by domain, installed contracts by contract, and the connection point by platform', async () => {
+      const [domain] = (await get('serviceDomains?namespace=urn:riv:infrastructure:eservicesupply:forminteraction')).json;
+      const contracts = (await get(`serviceContracts?serviceDomainId=${domain.id}`)).json as { id: number; namespace: string }[];
+      expect(contracts.length).toBeGreaterThanOrEqual(6);
+      expect(contracts.every((c) => c.namespace.startsWith(`${domain.namespace}:`))).toBe(true);
+      const installed = (await get(`installedContracts?serviceContractId=${contracts[0].id}`)).json;
+      expect(installed.map((i: { serviceContract: { id: number } }) => i.serviceContract.id)).toEqual([contracts[0].id]);
+      expect((await get('connectionPoints?platform=ntjp&environment=TEST')).json).toEqual([expect.objectContaining({ id: 1, platform: 'NTJP', environment: 'TEST' })]);
+      expect((await get('connectionPoints?platform=RTP')).json).toEqual([]);
+    });
+
     it('refuses unknown parameters, bad ids and unknown include names with the spec\'s Error body', async () => {
       const unknown = await get('serviceProductions?logicalAddress=1');
       expect(unknown.status).toBe(400);
