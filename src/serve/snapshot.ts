@@ -40,24 +40,47 @@ export interface SnapshotSource {
   loadedAt: Date;
 }
 
-export function buildSnapshot(state: EnvironmentState, from: SnapshotSource): Snapshot {
+/**
+ * What a snapshot is made of, as plain data that crosses a thread boundary (the commit is read and
+ * checked in a worker thread, so that serving never stops for it).
+ */
+export interface PreparedEnvironment {
+  env: string;
+  platform: string;
+  orderFeed: OrderFeedConfig;
+  installed: string[];
+  tables: TakTables;
+  routing: Identified<RoutingRow>[];
+  authorizations: Identified<AuthorizationRow>[];
+}
+
+/** The environment's rows, sorted and numbered (the expensive part, done where the state was read). */
+export function prepareEnvironment(state: EnvironmentState): PreparedEnvironment {
   const tables = tablesFromState(state);
-  const platform = state.environment?.platform ?? state.name.toUpperCase();
-  let components: ComponentInfo[] | undefined;
   return {
     env: state.name,
-    ...from,
-    platform,
+    platform: state.environment?.platform ?? state.name.toUpperCase(),
     orderFeed: state.environment?.orderFeed,
+    installed: state.installedContracts.map((c) => c.namespace ?? c.ref),
+    tables,
     routing: identifiedRouting(tables.routing),
     authorizations: identifiedAuthorizations(tables.authorizations),
+  };
+}
+
+export function buildSnapshot(prepared: PreparedEnvironment, from: SnapshotSource): Snapshot {
+  const { tables, platform } = prepared;
+  let components: ComponentInfo[] | undefined;
+  return {
+    env: prepared.env,
+    ...from,
+    platform,
+    orderFeed: prepared.orderFeed,
+    routing: prepared.routing,
+    authorizations: prepared.authorizations,
     contracts: [...tables.contracts.values()].sort((a, b) => compare(a.namespace, b.namespace)),
     components: () => (components ??= componentInfos(tables)),
-    api: new TakApi(tables, {
-      platform,
-      snapshotTime: from.loadedAt,
-      installed: state.installedContracts.map((c) => c.namespace ?? c.ref),
-    }),
+    api: new TakApi(tables, { platform, snapshotTime: from.loadedAt, installed: prepared.installed }),
   };
 }
 

@@ -2,18 +2,17 @@
  * Which commit each served environment answers from, and the reload when it moves. The commit is
  * the environment's applied ref (`refs/tak/applied/<env>`) when there is one, else HEAD. The refs
  * are polled (one `git for-each-ref` and one `git rev-parse` per interval); a moved ref is read from
- * the object database (the working tree is never touched), checked with the policy pack as
- * `tak validate` would, and only a state without errors replaces the one being served. A commit
+ * the object database (the working tree is never touched) and checked with the policy pack as
+ * `tak validate` would, in a worker thread while this one keeps serving; only a state without
+ * errors replaces the one being served. A commit
  * with errors is refused: the last good state keeps serving and /health says why.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { appliedRef } from '../applied';
-import { checkRepository } from '../check/engine';
-import type { Finding } from '../check/types';
 import { GitRevisionReader } from '../load/git-reader';
-import { readState } from '../pipeline';
-import { pack } from '../../policies/pack';
+import type { LoadVerdict } from './load-commit';
+import { loadInWorker } from './load-worker';
 import { buildSnapshot, type Snapshot } from './snapshot';
 
 const run = promisify(execFile);
@@ -111,45 +110,33 @@ export class CatalogSource {
     return results;
   }
 
-  /** Reads one commit for the environments that want it, checks it, and swaps in each good state. */
+  /** Reads one commit for the environments that want it (in a worker thread), and swaps in each good state. */
   private async load(commit: string, wanted: { env: string; target: Target }[]): Promise<ReloadResult[]> {
     const start = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - start) / 1e9;
     for (const { env } of wanted) this.tried.set(env, commit);
-    let reader: GitRevisionReader | undefined;
+    let verdicts: LoadVerdict[];
     try {
-      reader = await GitRevisionReader.open(this.options.root, commit, 'head');
-      const repository = await readState(reader);
-      const states = wanted.map(({ env }) => repository.environments.get(env));
-      const present = states.filter((s) => s !== undefined);
-      const findings = checkRepository(present, pack, { now: this.options.now(), repository }).findings;
-      return wanted.map(({ env, target }, i) => {
-        const state = states[i];
-        if (!state) return this.fail(env, commit, `commit ${commit.slice(0, 12)} has no environment ${env}`, seconds());
-        const errors = findings.filter((f) => f.env === env && f.level === 'error' && !f.suppressed);
-        if (errors.length) return this.refuse(env, commit, errors, seconds());
-        const snapshot = buildSnapshot(state, { ...target, loadedAt: this.options.now() });
-        this.snapshots.set(env, snapshot);
-        this.health.set(env, { env, serving: servingOf(snapshot) });
-        this.options.log?.(`${env}: serving ${commit.slice(0, 12)} (${target.source}), ${snapshot.routing.length} routing entries, ${snapshot.authorizations.length} authorizations`);
-        return { env, commit, outcome: 'loaded' as const, seconds: seconds() };
-      });
+      verdicts = await loadInWorker({ root: this.options.root, commit, envs: wanted.map((w) => w.env), now: this.options.now().toISOString() });
     } catch (error) {
       return wanted.map(({ env }) => this.fail(env, commit, (error as Error).message, seconds()));
-    } finally {
-      await reader?.dispose();
     }
+    return verdicts.map((verdict, i): ReloadResult => {
+      const { env } = verdict;
+      if (verdict.kind === 'missing') return this.fail(env, commit, `commit ${commit.slice(0, 12)} has no environment ${env}`, seconds());
+      if (verdict.kind === 'refused') return this.refuse(env, commit, verdict, seconds());
+      const snapshot = buildSnapshot(verdict.prepared, { ...wanted[i].target, loadedAt: this.options.now() });
+      this.snapshots.set(env, snapshot);
+      this.health.set(env, { env, serving: servingOf(snapshot) });
+      this.options.log?.(`${env}: serving ${commit.slice(0, 12)} (${snapshot.source}), ${snapshot.routing.length} routing entries, ${snapshot.authorizations.length} authorizations`);
+      return { env, commit, outcome: 'loaded', seconds: seconds() };
+    });
   }
 
-  private refuse(env: string, commit: string, errors: Finding[], seconds: number): ReloadResult {
-    const refused: Refusal = {
-      commit,
-      errors: errors.length,
-      findings: errors.slice(0, 5).map((f) => `${f.location.file}:${f.location.line} ${f.rule} ${f.message}`),
-      at: new Date().toISOString(),
-    };
+  private refuse(env: string, commit: string, verdict: { errors: number; findings: string[] }, seconds: number): ReloadResult {
+    const refused: Refusal = { commit, errors: verdict.errors, findings: verdict.findings, at: new Date().toISOString() };
     this.health.set(env, { ...this.health.get(env), env, refused, problem: undefined });
-    this.options.log?.(`${env}: refused ${commit.slice(0, 12)}: ${errors.length} error(s), first: ${refused.findings[0]}; still serving ${this.snapshots.get(env)?.commit.slice(0, 12) ?? 'nothing'}`);
+    this.options.log?.(`${env}: refused ${commit.slice(0, 12)}: ${verdict.errors} error(s), first: ${verdict.findings[0]}; still serving ${this.snapshots.get(env)?.commit.slice(0, 12) ?? 'nothing'}`);
     return { env, commit, outcome: 'refused', seconds };
   }
 
