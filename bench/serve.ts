@@ -12,6 +12,8 @@ export interface ServeProcess {
   child: ChildProcess;
   /** The server's peak resident memory so far, MiB. */
   peakMiB(): number;
+  /** The last lines the server wrote to standard error. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -21,15 +23,16 @@ export function startServe(repo: string, args: string[]): Promise<ServeProcess> 
   const child = spawn(process.execPath, [bin, 'serve', '-C', repo, '--port', '0', '--no-access-log', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
     let err = '';
+    let listening = false;
     child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
+      err = (err + chunk.toString()).slice(-4096);
       const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(err)?.[1];
-      if (port) {
-        child.stderr!.removeAllListeners('data');
-        child.stderr!.resume();
+      if (port && !listening) {
+        listening = true;
         resolve({
           base: `http://127.0.0.1:${port}`,
           child,
+          log: () => err,
           peakMiB: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
           stop: () => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))),
         });

@@ -85,6 +85,9 @@ const bench: BenchCase = {
       process.stderr.write(
         `serve reload: ${switched ? `serving the new commit ${switched.toFixed(2)} s after the ref moved` : 'NOT switched within 590 s'} (reload itself ${Number(reload).toFixed(2)} s; tak validate of that state ${validate.toFixed(2)} s); during it ${result!.requests.total} requests, ${failed} failed, latency p99 ${result!.latency.p99} ms, max ${result!.latency.max} ms; server peak ${server.peakMiB().toFixed(0)} MiB\n`,
       );
+    } catch (error) {
+      process.stderr.write(`serve reload failed; the server said:\n${server?.log() ?? ''}\n`);
+      throw error;
     } finally {
       await server?.stop();
       git('update-ref', '-d', REF);

@@ -13,7 +13,7 @@ export interface LoadRequest {
   root: string;
   commit: string;
   envs: string[];
-  /** ISO time the policy rules judge validity and expiry by. */
+  /** ISO time the policy rules judge validity and expiry by, and the snapshot's time. */
   now: string;
 }
 
@@ -36,7 +36,7 @@ export async function loadCommit(request: LoadRequest): Promise<LoadVerdict[]> {
       if (errors.length) {
         return { env, kind: 'refused', errors: errors.length, findings: errors.slice(0, 5).map((f) => `${f.location.file}:${f.location.line} ${f.rule} ${f.message}`) };
       }
-      return { env, kind: 'prepared', prepared: prepareEnvironment(state) };
+      return { env, kind: 'prepared', prepared: prepareEnvironment(state, new Date(request.now)) };
     });
   } finally {
     await reader.dispose();

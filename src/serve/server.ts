@@ -36,7 +36,8 @@ export interface Limits {
   idleTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 64 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, idleTimeoutMs: 60_000 };
+/** As nginx's defaults (60 s for headers and between reads): generous enough for a machine that is briefly busy. */
+export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 64 * 1024, headersTimeoutMs: 60_000, requestTimeoutMs: 120_000, idleTimeoutMs: 120_000 };
 
 export interface ServerOptions {
   source: CatalogSource;

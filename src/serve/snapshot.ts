@@ -8,7 +8,7 @@ import type { EnvironmentState } from '../model/state';
 import type { OrderFeedConfig } from '../applied/feed-reader';
 import { callAddressKey, DEFAULT_INTEGRATION_AGREEMENT, tablesFromState, type AuthorizationRow, type ContractRow, type RoutingRow, type TakTables } from '../formats/tak/tables';
 import { identifiedAuthorizations, identifiedRouting, type Identified } from '../formats/vp-cache/write';
-import { TakApi } from './takapi';
+import { TakApi, type ApiLists } from './takapi';
 
 export interface Snapshot {
   env: string;
@@ -37,7 +37,6 @@ export interface ComponentInfo {
 export interface SnapshotSource {
   commit: string;
   source: 'applied' | 'HEAD';
-  loadedAt: Date;
 }
 
 /**
@@ -48,21 +47,25 @@ export interface PreparedEnvironment {
   env: string;
   platform: string;
   orderFeed: OrderFeedConfig;
-  installed: string[];
   tables: TakTables;
+  /** The TAK-api's lists, as of `loadedAt`. */
+  api: ApiLists;
+  loadedAt: Date;
   routing: Identified<RoutingRow>[];
   authorizations: Identified<AuthorizationRow>[];
 }
 
 /** The environment's rows, sorted and numbered (the expensive part, done where the state was read). */
-export function prepareEnvironment(state: EnvironmentState): PreparedEnvironment {
+export function prepareEnvironment(state: EnvironmentState, loadedAt: Date): PreparedEnvironment {
   const tables = tablesFromState(state);
+  const platform = state.environment?.platform ?? state.name.toUpperCase();
   return {
     env: state.name,
-    platform: state.environment?.platform ?? state.name.toUpperCase(),
+    platform,
     orderFeed: state.environment?.orderFeed,
-    installed: state.installedContracts.map((c) => c.namespace ?? c.ref),
     tables,
+    api: TakApi.lists(tables, { platform, snapshotTime: loadedAt, installed: state.installedContracts.map((c) => c.namespace ?? c.ref) }),
+    loadedAt,
     routing: identifiedRouting(tables.routing),
     authorizations: identifiedAuthorizations(tables.authorizations),
   };
@@ -74,13 +77,14 @@ export function buildSnapshot(prepared: PreparedEnvironment, from: SnapshotSourc
   return {
     env: prepared.env,
     ...from,
+    loadedAt: prepared.loadedAt,
     platform,
     orderFeed: prepared.orderFeed,
     routing: prepared.routing,
     authorizations: prepared.authorizations,
     contracts: [...tables.contracts.values()].sort((a, b) => compare(a.namespace, b.namespace)),
     components: () => (components ??= componentInfos(tables)),
-    api: new TakApi(tables, { platform, snapshotTime: from.loadedAt, installed: prepared.installed }),
+    api: new TakApi(prepared.api),
   };
 }
 

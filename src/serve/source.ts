@@ -125,7 +125,7 @@ export class CatalogSource {
       const { env } = verdict;
       if (verdict.kind === 'missing') return this.fail(env, commit, `commit ${commit.slice(0, 12)} has no environment ${env}`, seconds());
       if (verdict.kind === 'refused') return this.refuse(env, commit, verdict, seconds());
-      const snapshot = buildSnapshot(verdict.prepared, { ...wanted[i].target, loadedAt: this.options.now() });
+      const snapshot = buildSnapshot(verdict.prepared, wanted[i].target);
       this.snapshots.set(env, snapshot);
       this.health.set(env, { env, serving: servingOf(snapshot) });
       this.options.log?.(`${env}: serving ${commit.slice(0, 12)} (${snapshot.source}), ${snapshot.routing.length} routing entries, ${snapshot.authorizations.length} authorizations`);

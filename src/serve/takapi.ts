@@ -107,6 +107,8 @@ const SPECS: Record<(typeof SERVED)[number], EndpointSpec> = {
 /** The endpoints served, for routing and messages. */
 export const API_ENDPOINTS: readonly string[] = SERVED;
 
+export type ApiLists = Map<Endpoint, Item[]>;
+
 export interface TakApiInput {
   platform: string;
   snapshotTime: Date;
@@ -114,14 +116,17 @@ export interface TakApiInput {
 }
 
 export class TakApi {
-  private readonly lists: Map<Endpoint, Item[]>;
   private readonly byId = new Map<Endpoint, Map<number, Item>>();
   private readonly links: Record<LinkTableName, LinkTable>;
   private readonly domainOfContract = new Map<number, number>();
   readonly connectionPoint: Item;
 
-  constructor(tables: TakTables, input: TakApiInput) {
-    this.lists = takApiResponses(tables, { platform: input.platform, snapshotTime: stockholmTimestamp(input.snapshotTime), installed: input.installed }) as Map<Endpoint, Item[]>;
+  /** The api's lists of one environment (plain data: they are made where the state was read). */
+  static lists(tables: TakTables, input: TakApiInput): ApiLists {
+    return takApiResponses(tables, { platform: input.platform, snapshotTime: stockholmTimestamp(input.snapshotTime), installed: input.installed }) as ApiLists;
+  }
+
+  constructor(private readonly lists: ApiLists) {
     this.connectionPoint = this.lists.get('connectionPoints')![0];
     const domains = new Map(this.list('serviceDomains').map((d) => [d.name as string, d.id]));
     for (const c of this.list('serviceContracts')) {
