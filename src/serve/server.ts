@@ -39,6 +39,8 @@ export interface Limits {
 /** As nginx's defaults (60 s for headers and between reads): generous enough for a machine that is briefly busy. */
 export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 64 * 1024, headersTimeoutMs: 60_000, requestTimeoutMs: 120_000, idleTimeoutMs: 120_000 };
 
+const KEEP_ALIVE_MS = 65_000;
+
 export interface ServerOptions {
   source: CatalogSource;
   root: string;
@@ -86,6 +88,9 @@ export function createServeServer(options: ServerOptions): ServeServer {
     ? https.createServer({ ...serverOptions, ...options.tls, requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2' }, handler)
     : http.createServer(serverOptions, handler);
   server.timeout = limits.idleTimeoutMs;
+  // A client may send its next request on a kept-alive connection just as the server closes it; a
+  // long keep-alive (as behind load balancers) makes that rare, also while a reload briefly holds the thread.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   return { server, metrics };
 }
 
