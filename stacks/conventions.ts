@@ -35,6 +35,9 @@ export const INGRESS_CONTROLLER = {
   className: 'nginx',
 };
 
+/** The label Kubernetes gives every namespace with its name, for selecting a namespace by name. */
+export const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
+
 /** Cluster DNS (CoreDNS answers to the kube-dns label). */
 export const CLUSTER_DNS = { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' }, port: 53 };
 
@@ -48,7 +51,19 @@ export const NAME = {
   ingressPolicy: 'tak-vp-from-ingress',
   dnsPolicy: 'tak-vp-to-dns',
   producerPolicyPrefix: 'tak-vp-to-',
+  /** `tak serve`: its Deployment, Service and NetworkPolicy share the name. */
+  serve: 'tak-serve',
+  /** Its server certificate and key (tls.crt, tls.key): created out of band, never from Git. */
+  serveTls: 'tak-serve-tls',
+  /** Optional git credentials for its pods (key `credentials`, git's credential-store format): out of band. */
+  serveGit: 'tak-serve-git',
+  /** The VP's egress to `tak serve`, which the VP loads its routing from. */
+  vpToServe: 'tak-vp-to-tak-serve',
 } as const;
+
+/** `tak serve`'s pods, and the port they listen on (HTTPS with client certificates). */
+export const SERVE_POD_LABELS = { 'app.kubernetes.io/name': 'tak-serve' };
+export const SERVE_PORT = 8443;
 
 /** The file name the VP reads its local TAK cache from (takcache.persistent.file.name). */
 export const CACHE_FILE = 'local-tak-cache.xml';

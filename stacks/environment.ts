@@ -1,6 +1,6 @@
 /**
  * One environment's Kubernetes objects, built from its resolved state: the VP cache ConfigMap(s),
- * the trusted-CA Secret, the Ingress and the NetworkPolicies. An environment without a Kubernetes
+ * the trusted-CA Secret, the Ingress and the NetworkPolicies, and `tak serve` where it is asked for. An environment without a Kubernetes
  * target is skipped with a note; bad input gives located problems and no objects.
  */
 import type { EnvironmentDecl } from '../src/model/schemas';
@@ -12,6 +12,7 @@ import { hostProblem, namespaceProblem } from './names';
 import { networkPolicies } from './network-policies';
 import { validateObject, type KubeObject, type Scope } from './objects';
 import { cacheConfigMaps } from './platform-config';
+import { serveObjects } from './serve';
 import type { Problem } from './problems';
 
 export type KubernetesTarget = NonNullable<EnvironmentDecl['kubernetes']>;
@@ -25,7 +26,8 @@ export async function buildEnvironment(state: EnvironmentState): Promise<Environ
   const env = state.name;
   const target = state.environment?.kubernetes;
   if (!target) {
-    return { env, kind: 'skipped', notes: [`${env}: no kubernetes target in ${state.location.file}, so nothing is synthesized for it`] };
+    const serve = state.environment?.serve ? '; its serve: settings need one too' : '';
+    return { env, kind: 'skipped', notes: [`${env}: no kubernetes target in ${state.location.file}, so nothing is synthesized for it${serve}`] };
   }
   // A declaration that did not load would silently be missing from the platform's configuration.
   const problems: Problem[] = state.diagnostics.map((d) => ({ message: `${d.message} (run tak validate)`, location: d.location, entity: d.entity }));
@@ -42,7 +44,8 @@ export async function buildEnvironment(state: EnvironmentState): Promise<Environ
   const ca = trustedCaSecret(scope, state);
   const ingress = platformIngress(scope, state, target.host);
   const policies = networkPolicies(scope, state);
-  problems.push(...ca.problems, ...ingress.problems, ...policies.problems);
+  const serve = serveObjects(scope, state);
+  problems.push(...ca.problems, ...ingress.problems, ...policies.problems, ...serve.problems);
   const notes = [...ingress.notes, ...policies.notes];
   if (problems.length > 0) return { env, kind: 'failed', notes, problems };
   const objects: KubeObject[] = [
@@ -50,6 +53,7 @@ export async function buildEnvironment(state: EnvironmentState): Promise<Environ
     ca.secret!,
     ...(ingress.ingress ? [ingress.ingress] : []),
     ...policies.policies,
+    ...serve.objects,
   ];
   objects.forEach(validateObject);
   return { env, kind: 'built', notes, target, objects };

@@ -6,7 +6,7 @@
  */
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { EnvironmentState } from '../src/model/state';
-import { ANNOTATION, CLUSTER_DNS, INGRESS_CONTROLLER, LABEL, NAME, PLATFORM_POD_LABELS, PLATFORM_SERVICE } from './conventions';
+import { ANNOTATION, CLUSTER_DNS, INGRESS_CONTROLLER, LABEL, NAME, NAMESPACE_NAME, PLATFORM_POD_LABELS, PLATFORM_SERVICE } from './conventions';
 import { kubeName } from './names';
 import { metadata, type Scope } from './objects';
 import { cidrs, routedProducers } from './parties';
@@ -14,8 +14,6 @@ import type { Problem } from './problems';
 
 type Spec = NonNullable<INetworkPolicy['spec']>;
 type EgressRule = NonNullable<Spec['egress']>[number];
-
-const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
 
 export interface PoliciesResult {
   policies: INetworkPolicy[];
@@ -99,20 +97,23 @@ function toDns(scope: Scope): INetworkPolicy {
     spec: {
       podSelector: { matchLabels: { ...PLATFORM_POD_LABELS } },
       policyTypes: ['Egress'],
-      egress: [
-        {
-          to: [
-            {
-              namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: CLUSTER_DNS.namespace } },
-              podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } },
-            },
-          ],
-          ports: [
-            { protocol: 'UDP', port: CLUSTER_DNS.port },
-            { protocol: 'TCP', port: CLUSTER_DNS.port },
-          ],
-        },
-      ],
+      egress: [dnsEgress()],
     },
+  };
+}
+
+/** The egress rule to cluster DNS, which every closed-off pod needs. */
+export function dnsEgress(): EgressRule {
+  return {
+    to: [
+      {
+        namespaceSelector: { matchLabels: { [NAMESPACE_NAME]: CLUSTER_DNS.namespace } },
+        podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } },
+      },
+    ],
+    ports: [
+      { protocol: 'UDP', port: CLUSTER_DNS.port },
+      { protocol: 'TCP', port: CLUSTER_DNS.port },
+    ],
   };
 }

@@ -6,9 +6,11 @@ import { ConfigMap, type IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Secret, type ISecret } from 'kubernetes-models/v1/Secret';
 import { Ingress, type IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { NetworkPolicy, type INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { Deployment, type IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import { Service, type IService } from 'kubernetes-models/v1/Service';
 import { LABEL, PREFIX } from './conventions';
 
-export type KubeObject = IConfigMap | ISecret | IIngress | INetworkPolicy;
+export type KubeObject = IConfigMap | ISecret | IIngress | INetworkPolicy | IDeployment | IService;
 export type ObjectMeta = NonNullable<IConfigMap['metadata']>;
 
 /** Where an environment's objects go and what they are labelled with. */
@@ -37,6 +39,8 @@ const models = {
   Secret: (o: KubeObject) => new Secret(o as ISecret),
   Ingress: (o: KubeObject) => new Ingress(o as IIngress),
   NetworkPolicy: (o: KubeObject) => new NetworkPolicy(o as INetworkPolicy),
+  Deployment: (o: KubeObject) => new Deployment(o as IDeployment),
+  Service: (o: KubeObject) => new Service(o as IService),
 };
 
 /** Validates an object against its Kubernetes schema; throws with the object's name and the schema's complaint. */

@@ -7,6 +7,13 @@ import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { IngressV1 } from '@cdktf/provider-kubernetes/lib/ingress-v1';
 import { NetworkPolicyV1, type NetworkPolicyV1SpecEgressTo, type NetworkPolicyV1SpecIngressFrom } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import type { IProbe } from 'kubernetes-models/v1/Probe';
+import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
@@ -29,6 +36,10 @@ export function addResource(scope: Construct, object: KubeObject): void {
       return void ingress(scope, object);
     case 'NetworkPolicy':
       return void networkPolicy(scope, object);
+    case 'Deployment':
+      return void deployment(scope, object);
+    case 'Service':
+      return void service(scope, object);
   }
 }
 
@@ -90,4 +101,83 @@ function peer(p: Peer): NetworkPolicyV1SpecEgressTo & NetworkPolicyV1SpecIngress
 /** The provider spells ports as strings. */
 function port(p: Port) {
   return { protocol: p.protocol, port: p.port === undefined ? undefined : String(p.port) };
+}
+
+function deployment(scope: Construct, o: IDeployment) {
+  const spec = o.spec!;
+  const pod = spec.template.spec!;
+  return new DeploymentV1(scope, resourceId(o), {
+    metadata: meta(o.metadata),
+    spec: {
+      replicas: spec.replicas === undefined ? undefined : String(spec.replicas),
+      selector: { matchLabels: spec.selector.matchLabels },
+      template: {
+        metadata: { labels: spec.template.metadata?.labels },
+        spec: {
+          automountServiceAccountToken: pod.automountServiceAccountToken,
+          securityContext: pod.securityContext && {
+            runAsNonRoot: pod.securityContext.runAsNonRoot,
+            runAsUser: optionalString(pod.securityContext.runAsUser),
+            fsGroup: optionalString(pod.securityContext.fsGroup),
+          },
+          initContainer: pod.initContainers?.map(container),
+          container: pod.containers.map(container),
+          volume: pod.volumes?.map(volume),
+        },
+      },
+    },
+  });
+}
+
+const optionalString = (n: number | undefined) => (n === undefined ? undefined : String(n));
+
+/** A container in the provider's spelling (singular block names, numbers as strings where it wants them). */
+function container(c: IContainer) {
+  return {
+    name: c.name,
+    image: c.image,
+    command: c.command,
+    args: c.args,
+    env: c.env?.map((e) => ({ name: e.name, value: e.value })),
+    port: c.ports?.map((p) => ({ name: p.name, containerPort: p.containerPort })),
+    readinessProbe: probe(c.readinessProbe),
+    livenessProbe: probe(c.livenessProbe),
+    resources: c.resources && { requests: strings(c.resources.requests), limits: strings(c.resources.limits) },
+    volumeMount: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: m.mountPath, readOnly: m.readOnly })),
+    securityContext: c.securityContext && {
+      runAsNonRoot: c.securityContext.runAsNonRoot,
+      allowPrivilegeEscalation: c.securityContext.allowPrivilegeEscalation,
+      readOnlyRootFilesystem: c.securityContext.readOnlyRootFilesystem,
+      capabilities: c.securityContext.capabilities && { drop: c.securityContext.capabilities.drop },
+    },
+  };
+}
+
+function probe(p: IProbe | undefined) {
+  if (!p) return undefined;
+  return { tcpSocket: p.tcpSocket ? [{ port: String(p.tcpSocket.port) }] : undefined, periodSeconds: p.periodSeconds, initialDelaySeconds: p.initialDelaySeconds };
+}
+
+function strings(values: Record<string, string | number> | undefined) {
+  return values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+}
+
+function volume(v: IVolume) {
+  return {
+    name: v.name,
+    ...(v.emptyDir && { emptyDir: {} }),
+    ...(v.secret && { secret: { secretName: v.secret.secretName, optional: v.secret.optional } }),
+  };
+}
+
+function service(scope: Construct, o: IService) {
+  const spec = o.spec!;
+  return new ServiceV1(scope, resourceId(o), {
+    metadata: meta(o.metadata),
+    spec: {
+      type: spec.type,
+      selector: spec.selector,
+      port: (spec.ports ?? []).map((p) => ({ name: p.name, protocol: p.protocol, port: p.port, targetPort: p.targetPort === undefined ? undefined : String(p.targetPort) })),
+    },
+  });
 }

@@ -17,9 +17,10 @@ import { register as apply } from './commands/apply';
 import { register as status } from './commands/status';
 import { register as drift } from './commands/drift';
 import { register as rollback } from './commands/rollback';
+import { register as serve } from './commands/serve';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, apply, status, drift, rollback];
+const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, apply, status, drift, rollback, serve];
 
 function buildProgram(): Command {
   const program = new Command('tak')

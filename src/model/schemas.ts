@@ -125,6 +125,22 @@ export const kubernetesTargetSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * `tak serve` deployed next to the platform (synthesized by `tak synth`): the image that runs it,
+ * the repository its pods clone and fetch the applied refs from, and who may reach it.
+ */
+export const serveTargetSchema = z.strictObject({
+  /** An image with git and this tool, `tak` on its PATH. */
+  image: text,
+  /** The repository URL the pods clone (https:// or ssh://). */
+  repository: z.string().regex(/^(https|ssh):\/\/[^\s]+$/, 'must be an https:// or ssh:// URL'),
+  /** The git server's addresses (CIDR), which the pods may reach. */
+  gitAddresses: z.array(text).min(1),
+  /** Other callers than the VP (the catalog fetching orders, the integration browser): addresses (CIDR). */
+  clientAddresses: z.array(text).default([]),
+  replicas: z.number().int().min(1).max(20).default(2),
+});
+
 /** How strictly the policy rules treat one environment (every setting has a default). */
 export const environmentPolicySchema = z.strictObject({
   /** Warn this many days before a certificate expires (default 30). */
@@ -148,6 +164,8 @@ export const environmentSchema = z.strictObject({
    * a branch of this repository (default `tak/orders`) or a folder (a storage path).
    */
   orderFeed: z.union([z.strictObject({ branch: text }), z.strictObject({ path: text })]).optional(),
+  /** Deploy `tak serve` for this environment (needs `kubernetes`). */
+  serve: serveTargetSchema.optional(),
   policy: environmentPolicySchema.optional(),
   suppressions,
 });

@@ -63,6 +63,8 @@ export interface LeafOptions extends Validity {
   key?: KeySpec;
   /** Issue it as an intermediate CA rather than a leaf. */
   ca?: boolean;
+  /** Issue it as a TLS server certificate for this host name (and 127.0.0.1) rather than a function certificate. */
+  server?: string;
 }
 
 /** What a SITHS function certificate (funktionscertifikat) says it is for: TLS client authentication. */
@@ -70,6 +72,17 @@ const FUNCTION_CERTIFICATE = [
   new x509.BasicConstraintsExtension(false, undefined, true),
   new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
   new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth]),
+];
+
+/** A TLS server certificate for `host` on the loopback address. */
+const serverCertificate = (host: string) => [
+  new x509.BasicConstraintsExtension(false, undefined, true),
+  new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+  new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+  new x509.SubjectAlternativeNameExtension([
+    { type: 'dns', value: host },
+    { type: 'ip', value: '127.0.0.1' },
+  ]),
 ];
 
 /** A certificate signed by `issuer`, with its own fresh key. */
@@ -94,7 +107,7 @@ export async function issue(issuer: TestCa, options: LeafOptions): Promise<TestC
     signingAlgorithm: algorithm(issuer.key),
     publicKey: keys.publicKey,
     signingKey: issuer.keys.privateKey,
-    extensions: options.ca ? [new x509.BasicConstraintsExtension(true, 0, true)] : FUNCTION_CERTIFICATE,
+    extensions: options.ca ? [new x509.BasicConstraintsExtension(true, 0, true)] : options.server ? serverCertificate(options.server) : FUNCTION_CERTIFICATE,
   });
   return { name: cn, pem: cert.toString('pem'), cert, keys, key };
 }

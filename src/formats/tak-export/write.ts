@@ -6,7 +6,7 @@
  * (from the export day, to 100 years later). One row per line keeps a million rows diffable.
  */
 import { KNOWN_PROFILES, naturalKey, PROFILE_DESCRIPTIONS } from '../../model/syntax';
-import type { TakTables } from '../tak/tables';
+import { DEFAULT_INTEGRATION_AGREEMENT, type TakTables } from '../tak/tables';
 import { yearsLater } from '../../model/days';
 import { timestampOf } from './dates';
 import { EXPORT_TABLES, type ExportRow, type ExportTable } from './types';
@@ -83,7 +83,7 @@ function exportRows(tables: TakTables, today: string): Record<ExportTable, Expor
     const id = data.anropsbehorighet.length + 1;
     data.anropsbehorighet.push({
       id,
-      integrationsavtal: a.integrationAgreement ?? 'AUTOTAKNING',
+      integrationsavtal: a.integrationAgreement ?? DEFAULT_INTEGRATION_AGREEMENT,
       ...dates(a.from, a.to),
       pubversion: '1',
       relationships: { logiskAdress: addressId(a.logicalAddress), tjanstekomponent: componentId(a.consumer), tjanstekontrakt: contractId(a.contract) },

@@ -50,6 +50,9 @@ export interface AuthorizationRow {
   filters: FilterRow[];
 }
 
+/** The integration agreement the catalog's orders give the authorizations they create (the field is required). */
+export const DEFAULT_INTEGRATION_AGREEMENT = 'AUTOTAKNING';
+
 export interface TakTables {
   components: Map<string, NamedRow>;
   contracts: Map<string, ContractRow>;

@@ -24,12 +24,34 @@ const parser = new XMLParser({
 export class VpCacheError extends Error {}
 
 export function readVpCache(xml: string): VpCache {
+  const root = parseWellFormed(xml).persistentCache as Element | '' | undefined;
+  if (root === undefined) throw new VpCacheError('not a VP cache: the root element must be persistentCache');
+  return entries(root);
+}
+
+const RESPONSES = ['hamtaAllaVirtualiseringarResponse', 'hamtaAllaAnropsBehorigheterResponse'];
+
+/**
+ * Reads what the VP reads from the catalog: a SokVagvalsInfo v2 response (a SOAP 1.1 envelope
+ * around hamtaAllaVirtualiseringarResponse or hamtaAllaAnropsBehorigheterResponse).
+ */
+export function readVagvalsInfoResponse(xml: string): VpCache {
+  const body = (parseWellFormed(xml).Envelope as Element | undefined)?.Body as Element | undefined;
+  if (!body) throw new VpCacheError('not a SOAP envelope: Envelope/Body is missing');
+  const name = RESPONSES.find((n) => n in body);
+  if (!name) throw new VpCacheError(`the SOAP body holds none of ${RESPONSES.join(', ')}`);
+  return entries(body[name] as Element | '');
+}
+
+function parseWellFormed(xml: string): Element {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new VpCacheError(`not well-formed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
   }
-  const root = (parser.parse(xml) as Element).persistentCache as Element | '' | undefined;
-  if (root === undefined) throw new VpCacheError('not a VP cache: the root element must be persistentCache');
+  return parser.parse(xml) as Element;
+}
+
+function entries(root: Element | ''): VpCache {
   const cache = root === '' ? {} : root;
   return {
     routing: list(cache.virtualiseringsInfo).map((e, i) => readRouting(e, i)),

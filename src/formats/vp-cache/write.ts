@@ -7,6 +7,7 @@
  */
 import type { AuthorizationRow, RoutingRow, TakTables } from '../tak/tables';
 import { authorizationKey, routingKey } from '../tak/tables';
+import { chunked, lazyMap } from '../chunks';
 import { writePeriod } from './dates';
 import { VAGVALSINFO_NS } from './types';
 
@@ -14,6 +15,26 @@ const HEADER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<persis
 const FOOTER = '\n</persistentCache>';
 
 type Rows = Pick<TakTables, 'routing' | 'authorizations'>;
+
+/** A row with the id the VP knows it by. */
+export interface Identified<T> {
+  row: T;
+  id: string;
+}
+
+/**
+ * The names of the two kinds of element. The cache file writes them unqualified, with the
+ * namespace declared again on each routing entry, as JAXB does; SokVagvalsInfo qualifies them.
+ */
+export interface InfoElements {
+  routing: { open: string; close: string };
+  authorization: { open: string; close: string };
+}
+
+export const CACHE_ELEMENTS: InfoElements = {
+  routing: { open: `virtualiseringsInfo xmlns:ns2="${VAGVALSINFO_NS}"`, close: 'virtualiseringsInfo' },
+  authorization: { open: 'anropsBehorighetsInfo', close: 'anropsBehorighetsInfo' },
+};
 
 /** The whole document as one string (for exports and small environments). */
 export function writeVpCache(tables: Rows): string {
@@ -25,61 +46,64 @@ export function writeVpCache(tables: Rows): string {
  * hashed and compressed without ever being one string (V8 strings stop at 512 MiB).
  */
 export function* vpCacheChunks(tables: Rows, chunkSize = 1 << 20): Generator<string> {
-  let buffer = HEADER;
-  const ids = new Ids();
-  for (const { row, key } of sorted(tables.routing, routingKey)) {
-    buffer += routingXml(row, ids.next(key, row.from, row.to));
-    if (buffer.length >= chunkSize) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  for (const { row, key } of sorted(tables.authorizations, authorizationKey)) {
-    buffer += authorizationXml(row, ids.next(key, row.from, row.to));
-    if (buffer.length >= chunkSize) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  yield buffer + FOOTER;
-}
-
-function routingXml(r: RoutingRow, id: string): string {
-  const [from, to] = writePeriod(r.from, r.to);
-  return (
-    `\n  <virtualiseringsInfo xmlns:ns2="${VAGVALSINFO_NS}">` +
-    `\n    <ns2:virtualiseringsInfoId>${id}</ns2:virtualiseringsInfoId>` +
-    `\n    <ns2:receiverId>${escape(r.logicalAddress)}</ns2:receiverId>` +
-    `\n    <ns2:rivProfil>${escape(r.profile)}</ns2:rivProfil>` +
-    `\n    <ns2:tjansteKontrakt>${escape(r.contract)}</ns2:tjansteKontrakt>` +
-    `\n    <ns2:fromTidpunkt>${from}</ns2:fromTidpunkt>` +
-    `\n    <ns2:tomTidpunkt>${to}</ns2:tomTidpunkt>` +
-    `\n    <ns2:adress>${escape(r.url)}</ns2:adress>` +
-    '\n  </virtualiseringsInfo>'
+  const routing = identifiedRouting(tables.routing);
+  const authorizations = identifiedAuthorizations(tables.authorizations);
+  yield* chunked(
+    [[HEADER], lazyMap(routing, (e) => routingXml(e, CACHE_ELEMENTS)), lazyMap(authorizations, (e) => authorizationXml(e, CACHE_ELEMENTS)), [FOOTER]],
+    chunkSize,
   );
 }
 
-function authorizationXml(a: AuthorizationRow, id: string): string {
+/** Routing rows in the order every writer uses (natural key, then period), each with its stable id. */
+export function identifiedRouting(rows: readonly RoutingRow[]): Identified<RoutingRow>[] {
+  const ids = new Ids();
+  return sorted(rows, routingKey).map(({ row, key }) => ({ row, id: ids.next(key, row.from, row.to) }));
+}
+
+/** Authorizations in the order every writer uses, each with its stable id. */
+export function identifiedAuthorizations(rows: readonly AuthorizationRow[]): Identified<AuthorizationRow>[] {
+  const ids = new Ids();
+  return sorted(rows, authorizationKey).map(({ row, key }) => ({ row, id: ids.next(key, row.from, row.to) }));
+}
+
+/** One virtualiseringsInfo element (with its leading newline and indentation). */
+export function routingXml({ row: r, id }: Identified<RoutingRow>, names: InfoElements): string {
+  const [from, to] = writePeriod(r.from, r.to);
+  return (
+    `\n  <${names.routing.open}>` +
+    `\n    <ns2:virtualiseringsInfoId>${id}</ns2:virtualiseringsInfoId>` +
+    `\n    <ns2:receiverId>${escapeXml(r.logicalAddress)}</ns2:receiverId>` +
+    `\n    <ns2:rivProfil>${escapeXml(r.profile)}</ns2:rivProfil>` +
+    `\n    <ns2:tjansteKontrakt>${escapeXml(r.contract)}</ns2:tjansteKontrakt>` +
+    `\n    <ns2:fromTidpunkt>${from}</ns2:fromTidpunkt>` +
+    `\n    <ns2:tomTidpunkt>${to}</ns2:tomTidpunkt>` +
+    `\n    <ns2:adress>${escapeXml(r.url)}</ns2:adress>` +
+    `\n  </${names.routing.close}>`
+  );
+}
+
+/** One anropsBehorighetsInfo element, with its filters. */
+export function authorizationXml({ row: a, id }: Identified<AuthorizationRow>, names: InfoElements): string {
   const [from, to] = writePeriod(a.from, a.to);
   const filters = a.filters
     .map(
       (f) =>
         '\n    <ns2:filterInfo>' +
-        `\n      <ns2:serviceDomain>${escape(f.serviceDomain)}</ns2:serviceDomain>` +
-        f.categorizations.map((c) => `\n      <ns2:categorization>${escape(c)}</ns2:categorization>`).join('') +
+        `\n      <ns2:serviceDomain>${escapeXml(f.serviceDomain)}</ns2:serviceDomain>` +
+        f.categorizations.map((c) => `\n      <ns2:categorization>${escapeXml(c)}</ns2:categorization>`).join('') +
         '\n    </ns2:filterInfo>',
     )
     .join('');
   return (
-    '\n  <anropsBehorighetsInfo>' +
+    `\n  <${names.authorization.open}>` +
     `\n    <ns2:anropsBehorighetsInfoId>${id}</ns2:anropsBehorighetsInfoId>` +
-    `\n    <ns2:receiverId>${escape(a.logicalAddress)}</ns2:receiverId>` +
-    `\n    <ns2:senderId>${escape(a.consumer)}</ns2:senderId>` +
-    `\n    <ns2:tjansteKontrakt>${escape(a.contract)}</ns2:tjansteKontrakt>` +
+    `\n    <ns2:receiverId>${escapeXml(a.logicalAddress)}</ns2:receiverId>` +
+    `\n    <ns2:senderId>${escapeXml(a.consumer)}</ns2:senderId>` +
+    `\n    <ns2:tjansteKontrakt>${escapeXml(a.contract)}</ns2:tjansteKontrakt>` +
     `\n    <ns2:fromTidpunkt>${from}</ns2:fromTidpunkt>` +
     `\n    <ns2:tomTidpunkt>${to}</ns2:tomTidpunkt>` +
     filters +
-    '\n  </anropsBehorighetsInfo>'
+    `\n  </${names.authorization.close}>`
   );
 }
 
@@ -142,6 +166,7 @@ function sorted<T extends { from?: string; to?: string; url?: string; profile?: 
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-function escape(text: string): string {
+/** Text content escaped as JAXB does (quotes need no escaping outside attributes). */
+export function escapeXml(text: string): string {
   return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => ENTITIES[c]) : text;
 }

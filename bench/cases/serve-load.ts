@@ -1,0 +1,27 @@
+/**
+ * `tak serve` under load: autocannon, 50 concurrent connections on the loopback, 10 s, against a
+ * filtered TAK-api query (the routing entries of one logical address, three relations included).
+ * Prints the latency percentiles, the request rate and the failures.
+ */
+import autocannon from 'autocannon';
+import { BENCH_ENV, filteredQuery, startServe } from '../serve';
+import type { BenchCase } from '../types';
+
+const bench: BenchCase = {
+  name: 'serve: TAK-api load (50 clients)',
+  async run(repo) {
+    const server = await startServe(repo, ['--env', BENCH_ENV]);
+    try {
+      const path = await filteredQuery(server.base, BENCH_ENV);
+      const result = await autocannon({ url: `${server.base}${path}`, connections: 50, duration: 10 });
+      const failed = result.errors + result.timeouts + result.non2xx;
+      process.stderr.write(
+        `serve load: ${path}: ${result.requests.total} requests, ${Math.round(result.requests.average)}/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (target < 50), max ${result.latency.max} ms, ${failed} failed; server peak ${server.peakMiB().toFixed(0)} MiB\n`,
+      );
+    } finally {
+      await server.stop();
+    }
+  },
+};
+
+export default bench;
