@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
 import { yamlLocator, type Locator } from './locator';
-import { readPlainYaml } from './plain-yaml';
+import { MAX_DEPTH, readEventYaml } from './event-yaml';
 
 /** Aliases are legitimate, but a handful suffices; more expand exponentially (a "billion laughs"). */
 export const MAX_ALIASES = 100;
@@ -12,10 +12,20 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
-/** Parses YAML 1.2 keeping positions; duplicate keys and alias bombs are errors, not surprises. */
+/**
+ * Parses YAML 1.2 keeping positions; duplicate keys, alias bombs and deep nesting are errors, not
+ * surprises. The fast reader takes what it can; the `yaml` package reads the rest and words every error.
+ */
 export function parseYaml(file: string, text: string): ParsedYaml {
-  const plain = readPlainYaml(file, text);
-  if (plain) return { ...plain, diagnostics: [] };
+  const fast = readEventYaml(file, text);
+  if (fast === 'declined') return parseWithYamlPackage(file, text);
+  if (fast.kind === 'read') return { value: fast.value, locator: fast.locator, diagnostics: [] };
+  const message = `YAML: nested more than ${MAX_DEPTH} levels deep; declarations need a handful, so flatten the structure`;
+  const at = fast.location;
+  return { value: undefined, locator: { locate: () => at, locateKey: () => at }, diagnostics: [{ message, location: at }] };
+}
+
+function parseWithYamlPackage(file: string, text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const locator = yamlLocator(file, doc, lines);
