@@ -21,6 +21,8 @@ import {
   SCALAR_STYLE,
   YAMLException,
   type Event,
+  type MappingEvent,
+  type SequenceEvent,
   type ScalarEvent,
   type ScalarTagDefinition,
 } from 'js-yaml';
@@ -59,9 +61,9 @@ export function readEventYaml(file: string, text: string): EventYamlResult {
     }
     return 'declined';
   }
-  const built = build(text, events);
+  const built = build(text, events, false);
   if (!built) return 'declined';
-  return { kind: 'read', value: built.value, locator: offsetLocator(file, text, built.root) };
+  return { kind: 'read', value: built.value, locator: lazyLocator(file, text) };
 }
 
 /** Plain-scalar resolvers of the core schema by first character, in the schema's order (null, bool, int, float). */
@@ -80,83 +82,102 @@ function resolvePlain(raw: string): unknown {
 
 interface Frame {
   value: Record<string, unknown> | unknown[];
-  offsets: MapOffsets | SeqOffsets;
+  /** Recorded only when positions are asked for. */
+  offsets?: MapOffsets | SeqOffsets;
   /** In a mapping: the key read and waiting for its value. */
   key?: string;
+}
+
+interface Built {
+  value: unknown;
+  root?: Offsets;
 }
 
 /** Thrown (one shared instance, no stack) when the events hold something left to `yaml`. */
 const DECLINE = { decline: true };
 
-function build(text: string, events: Event[]): { value: unknown; root: Offsets } | undefined {
+function build(text: string, events: Event[], withOffsets: boolean): Built | undefined {
   try {
-    return buildOrThrow(text, events);
+    return new Builder(text, withOffsets).run(events);
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
   }
 }
 
-function buildOrThrow(text: string, events: Event[]): { value: unknown; root: Offsets } | undefined {
-  const stack: Frame[] = [];
-  let result: { value: unknown; root: Offsets } | undefined;
-  let documents = 0;
-  const place = (value: unknown, offsets: Offsets, keyAt?: number): void => {
-    const parent = stack[stack.length - 1];
-    if (!parent) {
-      result = { value, root: offsets };
-      return;
-    }
-    if (Array.isArray(parent.value)) {
-      parent.value.push(value);
-      (parent.offsets as SeqOffsets).items.push(offsets);
-      return;
-    }
-    const map = parent.offsets as MapOffsets;
-    if (parent.key === undefined) {
-      // A key: only a string that `yaml` would turn into the same property name, once.
-      if (typeof value !== 'string' || keyAt === undefined || value === '__proto__' || map.keys.has(value)) throw DECLINE;
-      parent.key = value;
-      map.keys.set(value, keyAt);
-      return;
-    }
-    parent.value[parent.key] = value;
-    map.values.set(parent.key, offsets);
-    parent.key = undefined;
-  };
-  for (const event of events) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        if (++documents > 1 || event.directives.length > 0) throw DECLINE;
-        break;
-      case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE: {
-        if (event.anchorStart >= 0 || event.tagStart >= 0) throw DECLINE;
-        const parent = stack[stack.length - 1];
-        if (parent && !Array.isArray(parent.value) && parent.key === undefined) throw DECLINE; // a complex key
-        const frame: Frame =
-          event.type === EVENT_ID.MAPPING
-            ? { value: {}, offsets: { at: event.start, keys: new Map(), values: new Map() } }
-            : { value: [], offsets: { at: event.start, items: [] } };
-        place(frame.value, frame.offsets);
-        stack.push(frame);
-        break;
+/** Turns the event stream into the value (and the offsets of its nodes), with a stack instead of recursion. */
+class Builder {
+  private stack: Frame[] = [];
+  private result: Built | undefined;
+
+  constructor(
+    private text: string,
+    private withOffsets: boolean,
+  ) {}
+
+  run(events: Event[]): Built | undefined {
+    let documents = 0;
+    for (const event of events) {
+      switch (event.type) {
+        case EVENT_ID.DOCUMENT:
+          if (++documents > 1 || event.directives.length > 0) throw DECLINE;
+          break;
+        case EVENT_ID.MAPPING:
+        case EVENT_ID.SEQUENCE:
+          this.open(event);
+          break;
+        case EVENT_ID.SCALAR: {
+          const at = scalarOffset(event);
+          const raw = getScalarValue(this.text, event);
+          this.place(event.style === SCALAR_STYLE.PLAIN ? resolvePlain(raw) : raw, at);
+          break;
+        }
+        case EVENT_ID.POP:
+          this.stack.pop(); // a collection's end; the document's end finds the stack empty
+          break;
+        default:
+          throw DECLINE; // an alias
       }
-      case EVENT_ID.SCALAR: {
-        const at = scalarOffset(event);
-        const raw = getScalarValue(text, event);
-        place(event.style === SCALAR_STYLE.PLAIN ? resolvePlain(raw) : raw, at, at);
-        break;
-      }
-      case EVENT_ID.POP:
-        if (documents > 0 && stack.length === 0) break; // the end of the document
-        stack.pop();
-        break;
-      default:
-        throw DECLINE; // an alias
     }
+    return this.result;
   }
-  return result;
+
+  private open(event: MappingEvent | SequenceEvent): void {
+    if (event.anchorStart >= 0 || event.tagStart >= 0) throw DECLINE;
+    const parent = this.stack[this.stack.length - 1];
+    if (parent && !Array.isArray(parent.value) && parent.key === undefined) throw DECLINE; // a complex key
+    const isMap = event.type === EVENT_ID.MAPPING;
+    const frame: Frame = { value: isMap ? {} : [] };
+    if (this.withOffsets) frame.offsets = isMap ? { at: event.start, keys: new Map(), values: new Map() } : { at: event.start, items: [] };
+    this.place(frame.value, frame.offsets ?? event.start);
+    this.stack.push(frame);
+  }
+
+  /** Puts a value into its parent: an item, a key, or the value of the pending key. */
+  private place(value: unknown, offsets: Offsets): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) {
+      this.result = { value, root: this.withOffsets ? offsets : undefined };
+      return;
+    }
+    const target = parent.value;
+    if (Array.isArray(target)) {
+      target.push(value);
+      (parent.offsets as SeqOffsets | undefined)?.items.push(offsets);
+      return;
+    }
+    const map = parent.offsets as MapOffsets | undefined;
+    if (parent.key === undefined) {
+      // A key: only a string that `yaml` turns into the same property name, once.
+      if (typeof value !== 'string' || value === '__proto__' || Object.prototype.hasOwnProperty.call(target, value)) throw DECLINE;
+      parent.key = value;
+      map?.keys.set(value, offsets as number);
+      return;
+    }
+    target[parent.key] = value;
+    map?.values.set(parent.key, offsets);
+    parent.key = undefined;
+  }
 }
 
 /** Where `yaml` says a scalar starts: its first character, or its opening quote. */
@@ -202,14 +223,19 @@ function walk(root: Offsets, path: readonly PathSegment[]): Offsets {
   return node;
 }
 
-/** The same answers as `yaml`'s locator, from the offsets recorded while reading; lines are counted on first use. */
-function offsetLocator(file: string, text: string, root: Offsets): Locator {
-  let starts: number[] | undefined;
-  const at = (node: Offsets) => lineColumn(file, (starts ??= lineStarts(text)), typeof node === 'number' ? node : node.at);
+/**
+ * The same answers as `yaml`'s locator. Most files are never asked for a position, so the offsets
+ * are recorded only on the first question, by reading the text again (which costs less than keeping
+ * the offsets of every node of a large repository).
+ */
+function lazyLocator(file: string, text: string): Locator {
+  let located: { root: Offsets; starts: number[] } | undefined;
+  const tree = () => (located ??= { root: build(text, parseEvents(text, { maxDepth: MAX_DEPTH }), true)!.root!, starts: lineStarts(text) });
+  const at = (node: Offsets) => lineColumn(file, tree().starts, typeof node === 'number' ? node : node.at);
   return {
-    locate: (path) => at(walk(root, path)),
+    locate: (path) => at(walk(tree().root, path)),
     locateKey: (path, key) => {
-      const node = walk(root, path);
+      const node = walk(tree().root, path);
       const keyAt = typeof node !== 'number' && 'keys' in node ? node.keys.get(String(key)) : undefined;
       return at(keyAt ?? node);
     },
