@@ -1,12 +1,13 @@
 import { UnreadableFile } from './reader';
+import { ensureTypeScriptHook } from './typescript-hook';
 
 /**
- * Imports a TypeScript declaration file and returns its default export. The CLI registers a
- * TypeScript hook at start-up (bin/tak.js), and jest transforms TypeScript itself, so a plain
- * `require` works in both. A file that throws on import is reported, not propagated.
+ * Imports a TypeScript declaration file and returns its default export, through the TypeScript
+ * hook (`typescript-hook.ts`). A file that throws on import is reported, not propagated.
  */
 export function importDeclaration(absolutePath: string): unknown {
   let mod: { default?: unknown };
+  ensureTypeScriptHook();
   try {
     delete require.cache[absolutePath];
     mod = require(absolutePath);
