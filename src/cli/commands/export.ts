@@ -8,7 +8,7 @@ import { Argument, type Command } from 'commander';
 import { isoDay } from '../../check/periods';
 import { stockholmTimestamp } from '../../model/days';
 import { tablesFromState } from '../../formats/tak/tables';
-import { writeTakExport } from '../../formats/tak-export/write';
+import { takExportChunks } from '../../formats/tak-export/write';
 import { takApiFiles, takApiResponses } from '../../formats/takapi/write';
 import { validateOrderSchema } from '../../formats/order/schema';
 import { vpCacheChunks } from '../../formats/vp-cache';
@@ -46,7 +46,7 @@ export function register(program: Command): void {
         if (out) await writeOutput(out, content, options.force ?? false);
         else for (const piece of typeof content === 'string' ? [content] : content) process.stdout.write(piece);
       };
-      if (format === 'tak-export') await emit(writeTakExport(tables, { today, kommentar: `tak export tak-export --env ${state.name}` }));
+      if (format === 'tak-export') await emit(takExportChunks(tables, { today, kommentar: `tak export tak-export --env ${state.name}` }));
       else if (format === 'vp-cache') await emit(vpCacheChunks(tables));
       else if (format === 'order') {
         const { order, notes } = wholeOrder(tables, platform, now, today);
