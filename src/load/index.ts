@@ -29,8 +29,11 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** A per-run cache of parsed files keyed by content hash (used when two states share files). */
-export type ParseCache = Map<string, { value: unknown; locator: Locator; diagnostics: Diagnostic[] }>;
+/**
+ * Parsed files keyed by content hash: per run, when two states share files, and between runs
+ * (`parse-cache.ts`), where an entry comes without a locator and `used` says that this run needed it.
+ */
+export type ParseCache = Map<string, { value: unknown; locator?: Locator; diagnostics: Diagnostic[]; used?: boolean }>;
 
 /** Reads every file below config/ and environments/; each problem becomes one located diagnostic. */
 export async function loadRepository(reader: RepositoryReader, cache?: ParseCache): Promise<LoadResult> {
@@ -80,8 +83,17 @@ async function loadOne(reader: RepositoryReader, file: string, result: LoadResul
     parsed = parseYaml(file, decodeText(bytes));
     cache?.set(hash, parsed);
   }
+  parsed.used = true;
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.diagnostics.length === 0) {
-    result.files.push({ path: file, ...placement, value: parsed.value, locator: parsed.locator, hash });
+    const locator = parsed.locator ?? rereadingLocator(file, bytes);
+    result.files.push({ path: file, ...placement, value: parsed.value, locator, hash });
   }
+}
+
+/** For a value from the cache of earlier runs: positions come from reading the file again, when first asked for. */
+function rereadingLocator(file: string, bytes: Buffer): Locator {
+  let locator: Locator | undefined;
+  const get = () => (locator ??= parseYaml(file, decodeText(bytes)).locator);
+  return { locate: (p) => get().locate(p), locateKey: (p, key) => get().locateKey(p, key) };
 }

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { pack } from '../../../policies/pack';
 import { writeOutput } from '../../export/output';
 import { GitRevisionReader, RevisionError } from '../../load/git-reader';
-import type { ParseCache } from '../../load';
+import { openParseCache } from '../../load/parse-cache';
 import { WorkingTreeReader, type RepositoryReader } from '../../load/reader';
 import { makePlan, type Plan } from '../../plan';
 import { readState } from '../../pipeline';
@@ -42,9 +42,10 @@ export function register(program: Command): void {
         readers.push(base);
         const head = options.head ? await open(root, options.head, 'head') : new WorkingTreeReader(root);
         readers.push(head);
-        // One cache for both sides: a file with the same content is parsed once.
-        const cache: ParseCache = new Map();
-        const [baseState, headState] = [await readState(base, cache), await readState(head, cache)];
+        // One cache for both sides and for the runs to come: a file with the same content is parsed once.
+        const parses = openParseCache(root);
+        const [baseState, headState] = [await readState(base, parses.cache), await readState(head, parses.cache)];
+        parses.save();
         if (options.env && !baseState.environments.has(options.env) && !headState.environments.has(options.env)) {
           const known = [...new Set([...baseState.environments.keys(), ...headState.environments.keys()])];
           throw new CliError(`there is no environment "${options.env}" at the base or the head (have: ${known.join(', ') || 'none'})`);
