@@ -17,6 +17,7 @@ import { writeFolder, writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
 import { CliError } from '../errors';
 import { clock, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
+import { progress } from '../progress';
 
 interface ExportOptions extends CommonOptions, ClockOptions {
   env: string;
@@ -38,7 +39,12 @@ export function register(program: Command): void {
       const root = repositoryRoot(options);
       const now = clock(options);
       const today = isoDay(now);
+      const shown = progress('tak export');
+      shown.step('reading the declarations');
       const [state] = selectEnvironments(await readWorkingTree(root), options.env);
+      // Text for standard output must not start on the progress line.
+      if (options.out) shown.step(`writing ${format}`);
+      else shown.end();
       const tables = tablesFromState(state);
       const platform = state.environment?.platform ?? options.env.toUpperCase();
       const out = options.out ? path.resolve(options.out) : undefined;
@@ -59,6 +65,7 @@ export function register(program: Command): void {
         const installed = state.installedContracts.map((c) => c.namespace ?? c.ref);
         writeFolder(out, takApiFiles(takApiResponses(tables, { platform, snapshotTime: stockholmTimestamp(now), installed })), options.force ?? false);
       }
+      shown.end();
       if (out) process.stderr.write(`wrote ${path.relative(process.cwd(), out) || out}\n`);
     });
 }

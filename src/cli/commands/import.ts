@@ -12,6 +12,7 @@ import { importTables } from '../../import';
 import { importOrder } from '../../import/order';
 import { CliError, EXIT } from '../errors';
 import { clock, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
+import { progress } from '../progress';
 
 interface ImportOptions extends CommonOptions, ClockOptions {
   env: string;
@@ -56,9 +57,14 @@ export function register(program: Command): void {
     .action(async (file: string, options: ImportOptions) => {
       const root = target(options);
       const today = isoDay(clock(options));
+      const shown = progress('tak import');
+      shown.step(`reading ${path.basename(file)}`);
       const read = readTakExport(readInput(file), file);
       const origin = `the catalog export ${path.basename(file)}`;
-      report(await importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin, force: options.force }), read.notes);
+      shown.step('writing the declarations');
+      const lines = await importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin, force: options.force });
+      shown.end();
+      report(lines, read.notes);
     });
 
   common(importCommand.command('takapi <dir>'))
