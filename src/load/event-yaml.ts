@@ -32,20 +32,22 @@ import type { Locator, PathSegment } from './locator';
 /** Declarations nest a handful of levels; far deeper is a mistake or an attack on the parsers' stacks. */
 export const MAX_DEPTH = 100;
 
+/** Parallel arrays rather than Maps: mappings have a handful of keys, and a repository has a million mappings. */
 interface MapOffsets {
   at: number;
-  keys: Map<string, number>;
-  values: Map<string, Offsets>;
+  names: string[];
+  keys: number[];
+  values: Offsets[];
 }
 interface SeqOffsets {
   at: number;
   items: Offsets[];
 }
-/** Source offsets of a container, or of a scalar (a bare number). */
-type Offsets = MapOffsets | SeqOffsets | number;
+/** Source offsets of a container, or of a scalar (a bare number); plain data, so that a cache can keep them. */
+export type Offsets = MapOffsets | SeqOffsets | number;
 
 export type EventYamlResult =
-  | { kind: 'read'; value: unknown; locator: Locator }
+  | { kind: 'read'; value: unknown; offsets: Offsets; locator: Locator }
   | { kind: 'too-deep'; location: Location }
   | 'declined';
 
@@ -61,9 +63,9 @@ export function readEventYaml(file: string, text: string): EventYamlResult {
     }
     return 'declined';
   }
-  const built = build(text, events, false);
+  const built = build(text, events);
   if (!built) return 'declined';
-  return { kind: 'read', value: built.value, locator: lazyLocator(file, text) };
+  return { kind: 'read', value: built.value, offsets: built.root, locator: offsetLocator(file, text, built.root) };
 }
 
 /** Plain-scalar resolvers of the core schema by first character, in the schema's order (null, bool, int, float). */
@@ -82,23 +84,22 @@ function resolvePlain(raw: string): unknown {
 
 interface Frame {
   value: Record<string, unknown> | unknown[];
-  /** Recorded only when positions are asked for. */
-  offsets?: MapOffsets | SeqOffsets;
+  offsets: MapOffsets | SeqOffsets;
   /** In a mapping: the key read and waiting for its value. */
   key?: string;
 }
 
 interface Built {
   value: unknown;
-  root?: Offsets;
+  root: Offsets;
 }
 
 /** Thrown (one shared instance, no stack) when the events hold something left to `yaml`. */
 const DECLINE = { decline: true };
 
-function build(text: string, events: Event[], withOffsets: boolean): Built | undefined {
+function build(text: string, events: Event[]): Built | undefined {
   try {
-    return new Builder(text, withOffsets).run(events);
+    return new Builder(text).run(events);
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
@@ -110,10 +111,7 @@ class Builder {
   private stack: Frame[] = [];
   private result: Built | undefined;
 
-  constructor(
-    private text: string,
-    private withOffsets: boolean,
-  ) {}
+  constructor(private text: string) {}
 
   run(events: Event[]): Built | undefined {
     let documents = 0;
@@ -147,9 +145,10 @@ class Builder {
     const parent = this.stack[this.stack.length - 1];
     if (parent && !Array.isArray(parent.value) && parent.key === undefined) throw DECLINE; // a complex key
     const isMap = event.type === EVENT_ID.MAPPING;
-    const frame: Frame = { value: isMap ? {} : [] };
-    if (this.withOffsets) frame.offsets = isMap ? { at: event.start, keys: new Map(), values: new Map() } : { at: event.start, items: [] };
-    this.place(frame.value, frame.offsets ?? event.start);
+    const frame: Frame = isMap
+      ? { value: {}, offsets: { at: event.start, names: [], keys: [], values: [] } }
+      : { value: [], offsets: { at: event.start, items: [] } };
+    this.place(frame.value, frame.offsets);
     this.stack.push(frame);
   }
 
@@ -157,25 +156,26 @@ class Builder {
   private place(value: unknown, offsets: Offsets): void {
     const parent = this.stack[this.stack.length - 1];
     if (!parent) {
-      this.result = { value, root: this.withOffsets ? offsets : undefined };
+      this.result = { value, root: offsets };
       return;
     }
     const target = parent.value;
     if (Array.isArray(target)) {
       target.push(value);
-      (parent.offsets as SeqOffsets | undefined)?.items.push(offsets);
+      (parent.offsets as SeqOffsets).items.push(offsets);
       return;
     }
-    const map = parent.offsets as MapOffsets | undefined;
+    const map = parent.offsets as MapOffsets;
     if (parent.key === undefined) {
       // A key: only a string that `yaml` turns into the same property name, once.
       if (typeof value !== 'string' || value === '__proto__' || Object.prototype.hasOwnProperty.call(target, value)) throw DECLINE;
       parent.key = value;
-      map?.keys.set(value, offsets as number);
+      map.names.push(value);
+      map.keys.push(offsets as number);
       return;
     }
     target[parent.key] = value;
-    map?.values.set(parent.key, offsets);
+    map.values.push(offsets);
     parent.key = undefined;
   }
 }
@@ -216,27 +216,22 @@ function walk(root: Offsets, path: readonly PathSegment[]): Offsets {
   let node = root;
   for (const segment of path) {
     if (typeof node === 'number') break;
-    const next = 'items' in node ? (typeof segment === 'number' ? node.items[segment] : undefined) : node.values.get(String(segment));
+    const next = 'items' in node ? (typeof segment === 'number' ? node.items[segment] : undefined) : node.values[node.names.indexOf(String(segment))];
     if (next === undefined) break;
     node = next;
   }
   return node;
 }
 
-/**
- * The same answers as `yaml`'s locator. Most files are never asked for a position, so the offsets
- * are recorded only on the first question, by reading the text again (which costs less than keeping
- * the offsets of every node of a large repository).
- */
-function lazyLocator(file: string, text: string): Locator {
-  let located: { root: Offsets; starts: number[] } | undefined;
-  const tree = () => (located ??= { root: build(text, parseEvents(text, { maxDepth: MAX_DEPTH }), true)!.root!, starts: lineStarts(text) });
-  const at = (node: Offsets) => lineColumn(file, tree().starts, typeof node === 'number' ? node : node.at);
+/** The same answers as `yaml`'s locator, from the offsets recorded while reading; lines are counted on first use. */
+export function offsetLocator(file: string, text: string, root: Offsets): Locator {
+  let starts: number[] | undefined;
+  const at = (node: Offsets) => lineColumn(file, (starts ??= lineStarts(text)), typeof node === 'number' ? node : node.at);
   return {
-    locate: (path) => at(walk(tree().root, path)),
+    locate: (path) => at(walk(root, path)),
     locateKey: (path, key) => {
-      const node = walk(tree().root, path);
-      const keyAt = typeof node !== 'number' && 'keys' in node ? node.keys.get(String(key)) : undefined;
+      const node = walk(root, path);
+      const keyAt = typeof node !== 'number' && 'names' in node ? node.keys[node.names.indexOf(String(key))] : undefined;
       return at(keyAt ?? node);
     },
   };

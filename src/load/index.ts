@@ -6,6 +6,7 @@ import { fileLocator, type Locator } from './locator';
 import { UnreadableFile, type RepositoryReader } from './reader';
 import { importDeclaration } from './typescript';
 import { parseYaml } from './yaml';
+import { offsetLocator, type Offsets } from './event-yaml';
 import { privateKeyIn, scanOtherFiles } from './private-keys';
 import type { PrivateKeyFile } from '../model/state';
 
@@ -33,7 +34,7 @@ export interface LoadResult {
  * Parsed files keyed by content hash: per run, when two states share files, and between runs
  * (`parse-cache.ts`), where an entry comes without a locator and `used` says that this run needed it.
  */
-export type ParseCache = Map<string, { value: unknown; locator?: Locator; diagnostics: Diagnostic[]; used?: boolean }>;
+export type ParseCache = Map<string, { value: unknown; locator?: Locator; offsets?: Offsets; diagnostics: Diagnostic[]; used?: boolean }>;
 
 /** Reads every file below config/ and environments/; each problem becomes one located diagnostic. */
 export async function loadRepository(reader: RepositoryReader, cache?: ParseCache): Promise<LoadResult> {
@@ -86,14 +87,7 @@ async function loadOne(reader: RepositoryReader, file: string, result: LoadResul
   parsed.used = true;
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.diagnostics.length === 0) {
-    const locator = parsed.locator ?? rereadingLocator(file, bytes);
+    const locator = parsed.locator ?? offsetLocator(file, decodeText(bytes), parsed.offsets!);
     result.files.push({ path: file, ...placement, value: parsed.value, locator, hash });
   }
-}
-
-/** For a value from the cache of earlier runs: positions come from reading the file again, when first asked for. */
-function rereadingLocator(file: string, bytes: Buffer): Locator {
-  let locator: Locator | undefined;
-  const get = () => (locator ??= parseYaml(file, decodeText(bytes)).locator);
-  return { locate: (p) => get().locate(p), locateKey: (p, key) => get().locateKey(p, key) };
 }

@@ -25,15 +25,15 @@ describe('openParseCache', () => {
     return { loaded, parses };
   };
 
-  it('keeps the values of a run under .git/ and gives them to the next, with positions read again on demand', async () => {
+  it('keeps the values and positions of a run under .git/ and gives them to the next', async () => {
     const first = await load();
-    const saved = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { values: Record<string, unknown> };
+    const saved = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { values: Record<string, { value: unknown; offsets: unknown }> };
     expect(Object.keys(saved.values).sort()).toEqual(first.loaded.files.filter((f) => !f.path.endsWith('.ts')).map((f) => f.hash).sort());
     expect(git(root, 'status', '--porcelain')).toBe('');
 
     // A value only the cache can have had proves that the next run took it from there.
     const extra = first.loaded.files.find((f) => f.path === FILE)!;
-    saved.values[extra.hash] = { hsaId: 'SE9', name: 'from the cache', organisation: 'y', colour: 'red' };
+    saved.values[extra.hash].value = { hsaId: 'SE9', name: 'from the cache', organisation: 'y', colour: 'red' };
     writeFileSync(cacheFile(), JSON.stringify({ ...saved, values: saved.values }));
     const second = await load();
     const cached = second.loaded.files.find((f) => f.path === FILE)!;
@@ -45,8 +45,8 @@ describe('openParseCache', () => {
     await load();
     writeFileSync(path.join(root, FILE), 'hsaId: SE9\nname: changed\norganisation: y\n');
     await load();
-    const values = (JSON.parse(readFileSync(cacheFile(), 'utf8')) as { values: Record<string, { hsaId?: string; name?: string }> }).values;
-    expect(Object.values(values).filter((v) => v.hsaId === 'SE9').map((v) => v.name)).toEqual(['changed']);
+    const values = (JSON.parse(readFileSync(cacheFile(), 'utf8')) as { values: Record<string, { value: { hsaId?: string; name?: string } }> }).values;
+    expect(Object.values(values).filter((v) => v.value.hsaId === 'SE9').map((v) => v.value.name)).toEqual(['changed']);
 
     writeFileSync(cacheFile(), '{ not json');
     const again = await load();

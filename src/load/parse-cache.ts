@@ -2,13 +2,15 @@
  * The parse of declaration files kept between runs of `tak plan`, keyed by content hash (path and
  * bytes), in one file under the repository's git folder (`.git/tak/parse-cache.json`: never in the
  * working tree, never committed). A plan of a small change then parses only the files that changed.
- * Only clean parses are kept, positions are not (a finding's position is found by reading its file
- * again), and a cache that is missing, unreadable or of another version is ignored and rewritten.
+ * Only what the fast reader read is kept (value and node offsets; files left to the `yaml` package
+ * are parsed each time), and a cache that is missing, unreadable or of another version is ignored
+ * and rewritten.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseCache } from './index';
+import type { Offsets } from './event-yaml';
 import { version as takVersion } from '../../package.json';
 
 /** A cache written by another version of tak may hold values its reader no longer gives. */
@@ -16,7 +18,7 @@ const VERSION = `1/${takVersion}`;
 
 interface CacheFile {
   version: string;
-  values: Record<string, unknown>;
+  values: Record<string, { value: unknown; offsets: Offsets }>;
 }
 
 export interface PersistentParseCache {
@@ -31,7 +33,7 @@ export function openParseCache(root: string): PersistentParseCache {
   const cache: ParseCache = new Map();
   const file = cacheFile(root);
   if (!file) return { cache, save: () => undefined };
-  for (const [hash, value] of Object.entries(readCache(file))) cache.set(hash, { value, diagnostics: [] });
+  for (const [hash, { value, offsets }] of Object.entries(readCache(file))) cache.set(hash, { value, offsets, diagnostics: [] });
   return { cache, save: () => writeCache(file, cache) };
 }
 
@@ -44,7 +46,7 @@ function cacheFile(root: string): string | undefined {
   }
 }
 
-function readCache(file: string): Record<string, unknown> {
+function readCache(file: string): CacheFile['values'] {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
     return parsed.version === VERSION && parsed.values && typeof parsed.values === 'object' ? parsed.values : {};
@@ -55,8 +57,8 @@ function readCache(file: string): Record<string, unknown> {
 
 /** Written to a temporary name and renamed, so that a killed run leaves the old cache or the new one. */
 function writeCache(file: string, cache: ParseCache): void {
-  const values: Record<string, unknown> = {};
-  for (const [hash, entry] of cache) if (entry.diagnostics.length === 0 && entry.used) values[hash] = entry.value;
+  const values: CacheFile['values'] = {};
+  for (const [hash, entry] of cache) if (entry.offsets !== undefined && entry.used) values[hash] = { value: entry.value, offsets: entry.offsets };
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
 import { yamlLocator, type Locator } from './locator';
-import { MAX_DEPTH, readEventYaml } from './event-yaml';
+import { MAX_DEPTH, readEventYaml, type Offsets } from './event-yaml';
 
 /** Aliases are legitimate, but a handful suffices; more expand exponentially (a "billion laughs"). */
 export const MAX_ALIASES = 100;
@@ -10,6 +10,8 @@ export interface ParsedYaml {
   value: unknown;
   locator: Locator;
   diagnostics: Diagnostic[];
+  /** The positions as plain data, when the fast reader read the file (what a cache can keep). */
+  offsets?: Offsets;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ParsedYaml {
 export function parseYaml(file: string, text: string): ParsedYaml {
   const fast = readEventYaml(file, text);
   if (fast === 'declined') return parseWithYamlPackage(file, text);
-  if (fast.kind === 'read') return { value: fast.value, locator: fast.locator, diagnostics: [] };
+  if (fast.kind === 'read') return { value: fast.value, locator: fast.locator, offsets: fast.offsets, diagnostics: [] };
   const message = `YAML: nested more than ${MAX_DEPTH} levels deep; declarations need a handful, so flatten the structure`;
   const at = fast.location;
   return { value: undefined, locator: { locate: () => at, locateKey: () => at }, diagnostics: [{ message, location: at }] };
