@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { cleanUpOnExit } from '../cleanup';
-import type { OutputExists } from '../export/output';
 import type { FormatError } from '../formats/errors';
+import type { LockHeld } from '../fs/lock';
+import type { OutputExists } from '../fs/replace';
 import type { ImportConflict } from '../import/write';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
@@ -21,6 +22,10 @@ const commands: Record<string, () => Register> = {
   synth: () => require('./commands/synth').register,
   plan: () => require('./commands/plan').register,
   codeowners: () => require('./commands/codeowners').register,
+  apply: () => require('./commands/apply').register,
+  status: () => require('./commands/status').register,
+  drift: () => require('./commands/drift').register,
+  rollback: () => require('./commands/rollback').register,
 };
 
 /** The commands the arguments may name (a superset: an option's value may look like one); all when none is named. */
@@ -56,10 +61,11 @@ function oneLineErrors(command: Command, name: string): void {
  * Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2.
  * Their modules are loaded when an error is being judged (by then the step that threw has loaded its own).
  */
-const userProblems = (): [typeof OutputExists, typeof FormatError, typeof ImportConflict] => [
-  require('../export/output').OutputExists,
+const userProblems = (): [typeof OutputExists, typeof FormatError, typeof ImportConflict, typeof LockHeld] => [
+  require('../fs/replace').OutputExists,
   require('../formats/errors').FormatError,
   require('../import/write').ImportConflict,
+  require('../fs/lock').LockHeld,
 ];
 
 /** What a file-system error means for the user, by its code (the path comes with the error). */
