@@ -10,7 +10,22 @@ const deactivatedNothingNew: Rule = (state, { base }) => {
   if (!base) return [];
   const deactivated = new Map([...state.catalog.systemIndex].filter(([, s]) => s.decl.deactivated));
   if (deactivated.size === 0) return [];
-  const hadRouting = new Set(base.routing.map((r) => naturalKey(r.key, r.producer)));
+  // Entries share their group's system: look each group up once, and compare only the deactivated
+  // systems' entries with the base (a million entries, a handful of deactivated systems).
+  const systemOf = new Map<object, System | undefined>();
+  const deactivatedIn = (group: object, hsaId: string) => {
+    if (!systemOf.has(group)) systemOf.set(group, deactivated.get(naturalKey(hsaId)));
+    return systemOf.get(group);
+  };
+  const routing = state.routing.filter((r) => deactivatedIn(r.group, r.producer));
+  const authorizations = state.authorizations.filter((a) => deactivatedIn(a.group, a.consumer));
+  if (routing.length === 0 && authorizations.length === 0) return [];
+  const baseSystemOf = new Map<object, boolean>();
+  const ofDeactivated = (r: RoutingEntry) => {
+    if (!baseSystemOf.has(r.group)) baseSystemOf.set(r.group, deactivated.has(naturalKey(r.producer)));
+    return baseSystemOf.get(r.group);
+  };
+  const hadRouting = new Set(base.routing.filter(ofDeactivated).map((r) => naturalKey(r.key, r.producer)));
   const hadAuthorization = new Set(base.authorizations.map((a) => a.key));
   const fresh = new Map<object, { system: System; role: string; what: string; entries: (RoutingEntry | Authorization)[] }>();
   const note = (group: object, system: System | undefined, role: string, what: string, entry: RoutingEntry | Authorization) => {
@@ -19,11 +34,11 @@ const deactivatedNothingNew: Rule = (state, { base }) => {
     list.entries.push(entry);
     fresh.set(group, list);
   };
-  for (const r of state.routing) {
-    if (!hadRouting.has(naturalKey(r.key, r.producer))) note(r.group, deactivated.get(naturalKey(r.producer)), 'producer', 'routing entries', r);
+  for (const r of routing) {
+    if (!hadRouting.has(naturalKey(r.key, r.producer))) note(r.group, systemOf.get(r.group), 'producer', 'routing entries', r);
   }
-  for (const a of state.authorizations) {
-    if (!hadAuthorization.has(a.key)) note(a.group, deactivated.get(naturalKey(a.consumer)), 'consumer', 'authorizations', a);
+  for (const a of authorizations) {
+    if (!hadAuthorization.has(a.key)) note(a.group, systemOf.get(a.group), 'consumer', 'authorizations', a);
   }
   return [...fresh.values()].map(finding);
 };

@@ -23,7 +23,7 @@ beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'tak-generate-'));
   dir = path.join(root, 'repo');
   await generateRepository(dir, { entries: ENTRIES, seed: 11 });
-}, 30_000);
+}, 120_000); // generous: the certificates take seconds on a busy machine
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

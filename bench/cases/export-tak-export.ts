@@ -1,42 +1,14 @@
-/**
- * Export of the synthetic repository as ONE platform's catalog of the same size, kept next to the
- * repository for import.ts (cases run in file-name order): the rows of test, qa and prod, each
- * environment's logical addresses renamed into a set of its own (`SE2321000081-10BI` becomes
- * `SE2321000081-10BI-TEST`, `-QA`, `-PROD`, the environment named in the description), as if the platform
- * held three regions' worth of connections. No (contract, logical address) is routed twice and every
- * authorization keeps its routing, as in a tidy catalog; producers keep each environment's URLs.
- */
-import { writeFileSync } from 'node:fs';
-import { isoDay } from '../../src/check/periods';
-import { emptyTables, tablesFromState, type TakTables } from '../../src/formats/tak/tables';
-import { writeTakExport } from '../../src/formats/tak-export/write';
-import { naturalKey } from '../../src/model/syntax';
-import { readWorkingTree } from '../../src/pipeline';
+/** `tak export tak-export` of the prod environment into a file (removed afterwards). */
+import { rmSync } from 'node:fs';
 import type { BenchCase } from '../types';
+import { tak } from '../tak';
 
-export const exportFile = (repo: string) => `${repo}-tak-export.json`;
+const file = (repo: string) => `${repo}-prod-export.json`;
 
-/** Adds one environment's rows to the catalog, its logical addresses suffixed with the environment's name. */
-function addRenamed(all: TakTables, env: TakTables, name: string): void {
-  const renamed = (hsaId: string) => `${hsaId}-${name.toUpperCase()}`;
-  for (const [key, c] of env.components) all.components.set(key, c);
-  for (const [key, c] of env.contracts) all.contracts.set(key, c);
-  for (const la of env.logicalAddresses.values()) {
-    const hsaId = renamed(la.hsaId);
-    all.logicalAddresses.set(naturalKey(hsaId), { hsaId, description: `${la.description} (${name})` });
-  }
-  for (const r of env.routing) all.routing.push({ ...r, logicalAddress: renamed(r.logicalAddress) });
-  for (const a of env.authorizations) all.authorizations.push({ ...a, logicalAddress: renamed(a.logicalAddress) });
-}
-
-const bench: BenchCase = {
-  name: 'export tak-export (one catalog)',
-  async run(repo) {
-    const state = await readWorkingTree(repo);
-    const all = emptyTables();
-    for (const env of state.environments.values()) addRenamed(all, tablesFromState(env), env.name);
-    writeFileSync(exportFile(repo), writeTakExport(all, { today: isoDay(new Date()) }));
-  },
+const exportCase: BenchCase = {
+  name: 'export tak-export (prod)',
+  command: (repo) => tak('export', 'tak-export', '--env', 'prod', '-C', repo, '-o', file(repo), '--force'),
+  after: (repo) => rmSync(file(repo), { force: true }),
 };
 
-export default bench;
+export default exportCase;

@@ -1,28 +1,42 @@
 import { Command, CommanderError } from 'commander';
 import { cleanUpOnExit } from '../cleanup';
-import { FormatError } from '../formats/errors';
-import { LockHeld } from '../fs/lock';
-import { OutputExists } from '../fs/replace';
-import { ImportConflict } from '../import/write';
+import type { FormatError } from '../formats/errors';
+import type { LockHeld } from '../fs/lock';
+import type { OutputExists } from '../fs/replace';
+import type { ImportConflict } from '../import/write';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
-import { register as validate } from './commands/validate';
-import { register as rules } from './commands/rules';
-import { register as importCommand } from './commands/import';
-import { register as exportCommand } from './commands/export';
-import { register as synth } from './commands/synth';
-import { register as plan } from './commands/plan';
-import { register as codeowners } from './commands/codeowners';
-import { register as apply } from './commands/apply';
-import { register as status } from './commands/status';
-import { register as drift } from './commands/drift';
-import { register as rollback } from './commands/rollback';
-import { register as serve } from './commands/serve';
 
-/** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, apply, status, drift, rollback, serve];
+type Register = (program: Command) => void;
 
-function buildProgram(): Command {
+/**
+ * The commands, each in its own file; the CLI only wires them to the steps of src/. A command's
+ * file is loaded only when the command line names it (all of them for help), so that a command
+ * pays for its own dependencies only: `tak --version` answers without loading any.
+ */
+const commands: Record<string, () => Register> = {
+  validate: () => require('./commands/validate').register,
+  rules: () => require('./commands/rules').register,
+  import: () => require('./commands/import').register,
+  export: () => require('./commands/export').register,
+  synth: () => require('./commands/synth').register,
+  plan: () => require('./commands/plan').register,
+  codeowners: () => require('./commands/codeowners').register,
+  apply: () => require('./commands/apply').register,
+  status: () => require('./commands/status').register,
+  drift: () => require('./commands/drift').register,
+  rollback: () => require('./commands/rollback').register,
+  serve: () => require('./commands/serve').register,
+};
+
+/** The commands the arguments may name (a superset: an option's value may look like one); all when none is named. */
+function commandsFor(args: string[]): string[] {
+  const named = Object.keys(commands).filter((name) => args.includes(name));
+  if (named.length > 0) return named;
+  return args.length > 0 && args.every((a) => a === '--version' || a === '-V') ? [] : Object.keys(commands);
+}
+
+function buildProgram(args: string[]): Command {
   const program = new Command('tak')
     .description('The platform addressing catalog (TAK) as code')
     .version(version)
@@ -33,7 +47,7 @@ function buildProgram(): Command {
     const dir = program.opts<{ dir?: string }>().dir;
     if (dir !== undefined) enter(dir);
   });
-  for (const register of commands) register(program);
+  for (const name of commandsFor(args)) commands[name]()(program);
   oneLineErrors(program, 'tak');
   return program;
 }
@@ -59,8 +73,16 @@ function enter(dir: string): void {
   }
 }
 
-/** Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2. */
-const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict, LockHeld];
+/**
+ * Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2.
+ * Their modules are loaded when an error is being judged (by then the step that threw has loaded its own).
+ */
+const userProblems = (): [typeof OutputExists, typeof FormatError, typeof ImportConflict, typeof LockHeld] => [
+  require('../fs/replace').OutputExists,
+  require('../formats/errors').FormatError,
+  require('../import/write').ImportConflict,
+  require('../fs/lock').LockHeld,
+];
 
 /** What a file-system error means for the user, by its code (the path comes with the error). */
 const FILE_PROBLEMS: Record<string, string> = {
@@ -89,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   try {
     process.exitCode = undefined;
-    await buildProgram().parseAsync(argv);
+    await buildProgram(argv.slice(2)).parseAsync(argv);
     // Commands report their outcome through process.exitCode; hand it back to the caller instead,
     // so that the CLI can also be run in-process (tests) without leaking the code.
     const code = Number(process.exitCode ?? EXIT.ok);
@@ -99,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof CliError || USER_PROBLEMS.some((kind) => error instanceof kind)) {
+    if (error instanceof CliError || userProblems().some((kind) => error instanceof kind)) {
       process.stderr.write(`tak: ${(error as Error).message}\n`);
       return error instanceof CliError ? error.exitCode : EXIT.usage;
     }

@@ -6,6 +6,7 @@ import { fileLocator, type Locator } from './locator';
 import { UnreadableFile, type RepositoryReader } from './reader';
 import { DEFAULT_TYPESCRIPT, importDeclarations, NOT_RUN, type TypeScriptPolicy } from './typescript';
 import { parseYaml } from './yaml';
+import { offsetLocator, type Offsets } from './event-yaml';
 import { privateKeyIn, scanOtherFiles } from './private-keys';
 import type { PrivateKeyFile } from '../model/state';
 
@@ -29,8 +30,11 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** A per-run cache of parsed files keyed by content hash (used when two states share files). */
-export type ParseCache = Map<string, { value: unknown; locator: Locator; diagnostics: Diagnostic[] }>;
+/**
+ * Parsed files keyed by content hash: per run, when two states share files, and between runs
+ * (`parse-cache.ts`), where an entry comes without a locator and `used` says that this run needed it.
+ */
+export type ParseCache = Map<string, { value: unknown; locator?: Locator; offsets?: Offsets; diagnostics: Diagnostic[]; used?: boolean }>;
 
 export interface LoadOptions {
   /** Whether and how TypeScript declarations run (default: in a child process, 30 s at most). */
@@ -137,8 +141,10 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
     parsed = parseYaml(file, decodeText(bytes));
     cache?.set(hash, parsed);
   }
+  parsed.used = true;
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.diagnostics.length === 0) {
-    result.files.push({ path: file, ...placement, value: parsed.value, locator: parsed.locator, hash });
+    const locator = parsed.locator ?? offsetLocator(file, decodeText(bytes), parsed.offsets!);
+    result.files.push({ path: file, ...placement, value: parsed.value, locator, hash });
   }
 }

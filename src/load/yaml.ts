@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
 import { yamlLocator, type Locator } from './locator';
-import { readPlainYaml } from './plain-yaml';
+import { MAX_DEPTH, readEventYaml, type Offsets } from './event-yaml';
 
 /** Aliases are legitimate, but a handful suffices; more expand exponentially (a "billion laughs"). */
 export const MAX_ALIASES = 100;
@@ -10,12 +10,24 @@ export interface ParsedYaml {
   value: unknown;
   locator: Locator;
   diagnostics: Diagnostic[];
+  /** The positions as plain data, when the fast reader read the file (what a cache can keep). */
+  offsets?: Offsets;
 }
 
-/** Parses YAML 1.2 keeping positions; duplicate keys and alias bombs are errors, not surprises. */
+/**
+ * Parses YAML 1.2 keeping positions; duplicate keys, alias bombs and deep nesting are errors, not
+ * surprises. The fast reader takes what it can; the `yaml` package reads the rest and words every error.
+ */
 export function parseYaml(file: string, text: string): ParsedYaml {
-  const plain = readPlainYaml(file, text);
-  if (plain) return { ...plain, diagnostics: [] };
+  const fast = readEventYaml(file, text);
+  if (fast === 'declined') return parseWithYamlPackage(file, text);
+  if (fast.kind === 'read') return { value: fast.value, locator: fast.locator, offsets: fast.offsets, diagnostics: [] };
+  const message = `YAML: nested more than ${MAX_DEPTH} levels deep; declarations need a handful, so flatten the structure`;
+  const at = fast.location;
+  return { value: undefined, locator: { locate: () => at, locateKey: () => at }, diagnostics: [{ message, location: at }] };
+}
+
+function parseWithYamlPackage(file: string, text: string): ParsedYaml {
   const lines = new LineCounter();
   // Declarations are plain data: no tag may construct anything (binary, sets, dates, anything custom).
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, resolveKnownTags: false });

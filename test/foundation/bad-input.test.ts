@@ -72,6 +72,19 @@ describe('bad input', () => {
     expect(expectOneAt(r.schema, 'config/systems/bomb.yaml').message).toMatch(/aliases expand too far/);
   });
 
+  it('reports nesting too deep for any parser as one finding per file, without exhausting the stack', async () => {
+    const deep = {
+      'environments/test/connections/flow-sequences.yaml': 'routing: ' + '['.repeat(3000) + ']'.repeat(3000) + '\n',
+      'environments/test/connections/flow-mappings.yaml': '{a: '.repeat(10000) + '\n',
+      'environments/test/connections/block-mappings.yaml': Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1\n',
+    };
+    const r = await schemaFindings(deep);
+    for (const file of Object.keys(deep)) expect(expectOneAt(r.schema, file).message).toMatch(/nested more than \d+ levels deep/);
+    expect(r.schema.some((f) => /call stack/.test(f.message))).toBe(false);
+    expect(r.other).toHaveLength(1);
+    expect(r.routing).toBe(1);
+  });
+
   it('reports an empty file', async () => {
     const r = await schemaFindings({ 'environments/test/connections/empty.yaml': '  \n' });
     expect(expectOneAt(r.schema, 'environments/test/connections/empty.yaml', 1).message).toMatch(/is empty/);

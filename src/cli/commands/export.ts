@@ -8,7 +8,7 @@ import { Argument, type Command } from 'commander';
 import { isoDay } from '../../check/periods';
 import { stockholmTimestamp } from '../../model/days';
 import { tablesFromState } from '../../formats/tak/tables';
-import { writeTakExport } from '../../formats/tak-export/write';
+import { takExportChunks } from '../../formats/tak-export/write';
 import { takApiFiles, takApiResponses } from '../../formats/takapi/write';
 import { validateOrderSchema } from '../../formats/order/schema';
 import { vpCacheChunks } from '../../formats/vp-cache';
@@ -17,6 +17,7 @@ import { writeFolder, writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
 import { CliError } from '../errors';
 import { clock, loadOptions, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
+import { progress } from '../progress';
 
 interface ExportOptions extends CommonOptions, ClockOptions {
   env: string;
@@ -38,7 +39,12 @@ export function register(program: Command): void {
       const root = repositoryRoot(options);
       const now = clock(options);
       const today = isoDay(now);
+      const shown = progress('tak export');
+      shown.step('reading the declarations');
       const [state] = selectEnvironments(await readWorkingTree(root, loadOptions(options)), options.env);
+      // Text for standard output must not start on the progress line.
+      if (options.out) shown.step(`writing ${format}`);
+      else shown.end();
       const tables = tablesFromState(state);
       const platform = state.environment?.platform ?? options.env.toUpperCase();
       const out = options.out ? path.resolve(options.out) : undefined;
@@ -46,7 +52,7 @@ export function register(program: Command): void {
         if (out) await writeOutput(out, content, options.force ?? false);
         else for (const piece of typeof content === 'string' ? [content] : content) process.stdout.write(piece);
       };
-      if (format === 'tak-export') await emit(writeTakExport(tables, { today, kommentar: `tak export tak-export --env ${state.name}` }));
+      if (format === 'tak-export') await emit(takExportChunks(tables, { today, kommentar: `tak export tak-export --env ${state.name}` }));
       else if (format === 'vp-cache') await emit(vpCacheChunks(tables));
       else if (format === 'order') {
         const { order, notes } = wholeOrder(tables, platform, now, today);
@@ -61,6 +67,7 @@ export function register(program: Command): void {
         const kept = writeFolder(out, files, options.force ?? false, 'tak export takapi');
         if (kept.length) process.stderr.write(`note: kept ${kept.length} files in ${out} that tak did not write: ${kept.join(', ')}\n`);
       }
+      shown.end();
       if (out) process.stderr.write(`wrote ${path.relative(process.cwd(), out) || out}\n`);
     });
 }

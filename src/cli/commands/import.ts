@@ -13,6 +13,7 @@ import { importOrder } from '../../import/order';
 import { withRepositoryLock } from '../../fs/journal';
 import { CliError, EXIT } from '../errors';
 import { clock, loadOptions, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
+import { progress } from '../progress';
 
 interface ImportOptions extends CommonOptions, ClockOptions {
   env: string;
@@ -57,11 +58,15 @@ export function register(program: Command): void {
     .action(async (file: string, options: ImportOptions) => {
       const root = target(options);
       const today = isoDay(clock(options));
+      const shown = progress('tak import');
+      shown.step(`reading ${path.basename(file)}`);
       const read = readTakExport(readInput(file), file);
       const origin = `the catalog export ${path.basename(file)}`;
+      shown.step('writing the declarations');
       const lines = await withRepositoryLock(root, 'tak import tak-export', () =>
         importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin, force: options.force, load: loadOptions(options) }),
       );
+      shown.end();
       report(lines, read.notes);
     });
 

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { pack } from '../../../policies/pack';
 import { writeOutput } from '../../export/output';
 import { GitRevisionReader, RevisionError } from '../../load/git-reader';
-import type { ParseCache } from '../../load';
+import { openParseCache } from '../../load/parse-cache';
 import { WorkingTreeReader, type RepositoryReader } from '../../load/reader';
 import { makePlan, type Plan } from '../../plan';
 import { readState } from '../../pipeline';
@@ -13,6 +13,7 @@ import { renderPlanMarkdown } from '../../report/plan-markdown';
 import { renderPlanText } from '../../report/plan-text';
 import { CliError, EXIT } from '../errors';
 import { clock, loadOptions, repositoryRoot, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
+import { progress } from '../progress';
 
 interface PlanOptions extends CommonOptions, ClockOptions {
   base: string;
@@ -37,20 +38,27 @@ export function register(program: Command): void {
       const root = repositoryRoot(options);
       const now = clock(options);
       const readers: RepositoryReader[] = [];
+      const shown = progress('tak plan');
       try {
+        shown.step(`reading the base ${options.base}`);
         const base = await open(root, options.base, 'base');
         readers.push(base);
         const head = options.head ? await open(root, options.head, 'head') : new WorkingTreeReader(root);
         readers.push(head);
-        // One cache for both sides: a file with the same content is parsed once.
-        const cache: ParseCache = new Map();
+        // One cache for both sides and for the runs to come: a file with the same content is parsed once.
+        const parses = openParseCache(root);
         const load = loadOptions(options);
-        const [baseState, headState] = [await readState(base, cache, load), await readState(head, cache, load)];
+        const baseState = await readState(base, parses.cache, load);
+        shown.step(`reading ${options.head ? `the head ${options.head}` : 'the working tree'}`);
+        const headState = await readState(head, parses.cache, load);
+        parses.save();
         if (options.env && !baseState.environments.has(options.env) && !headState.environments.has(options.env)) {
           const known = [...new Set([...baseState.environments.keys(), ...headState.environments.keys()])];
           throw new CliError(`there is no environment "${options.env}" at the base or the head (have: ${known.join(', ') || 'none'})`);
         }
+        shown.step('comparing and checking');
         const plan = makePlan({ base: baseState, head: headState, baseLabel: base.label, headLabel: options.head ? head.label : 'working tree', pack, now, env: options.env });
+        shown.end();
         if (plan.baseProblems.length > 0) {
           process.stderr.write(`tak: the base ${options.base} does not read cleanly (${plan.baseProblems.length} problems); the changes are against what could be read\n`);
         }
@@ -60,6 +68,7 @@ export function register(program: Command): void {
         process.stdout.write(render());
         process.exitCode = plan.summary.errors > 0 ? EXIT.findings : EXIT.ok;
       } finally {
+        shown.end();
         for (const r of readers) if (r instanceof GitRevisionReader) await r.dispose();
       }
     });

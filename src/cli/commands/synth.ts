@@ -6,6 +6,7 @@ import { formatProblem } from '../../../stacks/problems';
 import { readWorkingTree } from '../../pipeline';
 import { EXIT } from '../errors';
 import { loadOptions, repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
+import { progress } from '../progress';
 
 interface SynthOptions extends CommonOptions {
   env?: string;
@@ -29,9 +30,15 @@ export function register(program: Command): void {
       const { synthesizeApp } = require('../../../stacks/main') as typeof import('../../../stacks/main');
       const { writeOutputs } = require('../../../stacks/output') as typeof import('../../../stacks/output');
       const root = repositoryRoot(options);
+      const shown = progress('tak synth');
+      shown.step('reading the declarations');
       const repository = await readWorkingTree(root, loadOptions(options));
       const builds: EnvironmentBuild[] = [];
-      for (const state of selectEnvironments(repository, options.env)) builds.push(await buildEnvironment(state));
+      for (const state of selectEnvironments(repository, options.env)) {
+        shown.step(`building ${state.name}`);
+        builds.push(await buildEnvironment(state));
+      }
+      shown.end();
       for (const note of builds.flatMap((b) => b.notes)) process.stderr.write(`note: ${note}\n`);
       const problems = builds.flatMap((b) => (b.kind === 'failed' ? b.problems : []));
       if (problems.length > 0) {
@@ -51,7 +58,10 @@ export function register(program: Command): void {
         return;
       }
       const out = options.out ? path.resolve(options.out) : root;
-      for (const w of writeOutputs(built, { root, out })) {
+      shown.step('writing the stacks and manifests');
+      const written = writeOutputs(built, { root, out });
+      shown.end();
+      for (const w of written) {
         process.stdout.write(`${w.env}: ${w.stack} and ${w.manifests.length} manifests in ${path.dirname(w.manifests[0])}/\n`);
         if (w.kept.length) process.stderr.write(`note: kept ${w.kept.length} files that tak did not write: ${w.kept.join(', ')}\n`);
       }

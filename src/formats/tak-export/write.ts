@@ -19,7 +19,19 @@ export interface ExportMeta {
 }
 
 export function writeTakExport(tables: TakTables, meta: ExportMeta): string {
-  const data = exportRows(tables, meta.today);
+  return [...takExportChunks(tables, meta)].join('');
+}
+
+/** Rows per piece of text handed to the writer. */
+const ROWS_PER_CHUNK = 2000;
+
+/**
+ * The export as pieces of text, written as they are made: the rows of the catalog's small tables are
+ * built first (every id is known before any section is written), the routing, authorization and filter
+ * rows one piece at a time, so that a whole catalog is never one document in memory.
+ */
+export function* takExportChunks(tables: TakTables, meta: ExportMeta): Generator<string> {
+  const rows = new ExportRows(tables, meta.today);
   const head = {
     formatVersion: '1',
     version: '1',
@@ -27,76 +39,107 @@ export function writeTakExport(tables: TakTables, meta: ExportMeta): string {
     utforare: meta.utforare ?? 'tak-gitops',
     kommentar: meta.kommentar ?? '',
   };
-  const sections = EXPORT_TABLES.map((t) => `    "${t}" : [${data[t].length ? `\n      ${data[t].map((r) => JSON.stringify(r)).join(',\n      ')}\n    ` : ' '}]`);
   const fields = Object.entries(head).map(([k, v]) => `  "${k}" : ${JSON.stringify(v)}`);
-  return `{\n${fields.join(',\n')},\n  "data" : {\n${sections.join(',\n')}\n  }\n}\n`;
+  yield `{\n${fields.join(',\n')},\n  "data" : {\n`;
+  for (const [i, table] of EXPORT_TABLES.entries()) {
+    yield `${i > 0 ? ',\n' : ''}    "${table}" : [`;
+    let written = 0;
+    let piece: string[] = [];
+    for (const row of rows.of(table)) {
+      piece.push(`${written++ === 0 ? '\n      ' : ',\n      '}${JSON.stringify(row)}`);
+      if (piece.length === ROWS_PER_CHUNK) {
+        yield piece.join('');
+        piece = [];
+      }
+    }
+    yield `${piece.join('')}${written > 0 ? '\n    ' : ' '}]`;
+  }
+  yield '\n  }\n}\n';
 }
 
-function exportRows(tables: TakTables, today: string): Record<ExportTable, ExportRow[]> {
-  const data = Object.fromEntries(EXPORT_TABLES.map((t) => [t, [] as ExportRow[]])) as Record<ExportTable, ExportRow[]>;
-  const ids = (table: ExportTable) => {
-    const index = new Map<string, number>();
-    return (key: string, row: () => Omit<ExportRow, 'id'>) => {
-      let id = index.get(key);
-      if (id === undefined) {
-        id = data[table].length + 1;
-        index.set(key, id);
-        // The catalog writes pubversion before relationships (anropsadress).
-        const { relationships, ...fields } = row();
-        data[table].push({ id, ...fields, pubversion: '1', ...(relationships ? { relationships: relationships as ExportRow['relationships'] } : {}) });
-      }
-      return id;
-    };
-  };
-  const profile = ids('rivtaprofil');
-  const contract = ids('tjanstekontrakt');
-  const address = ids('logiskadress');
-  const component = ids('tjanstekomponent');
-  const endpoint = ids('anropsadress');
-  for (const name of KNOWN_PROFILES) profile(name.toLowerCase(), () => ({ namn: name, beskrivning: PROFILE_DESCRIPTIONS[name] ?? name }));
-  for (const [key, c] of tables.contracts) {
-    contract(key, () => ({ namnrymd: c.namespace, beskrivning: c.description, majorVersion: c.major, minorVersion: c.minor }));
-  }
-  for (const [key, la] of tables.logicalAddresses) address(key, () => ({ hsaId: la.hsaId, beskrivning: la.description }));
-  for (const [key, c] of tables.components) component(key, () => ({ hsaId: c.hsaId, beskrivning: c.description }));
-  // Rows may name entities the tables lack (an unresolved reference in the declarations): add them bare.
-  const contractId = (ns: string) => contract(naturalKey(ns), () => ({ namnrymd: ns, beskrivning: ns, majorVersion: majorOf(ns), minorVersion: 0 }));
-  const addressId = (hsaId: string) => address(naturalKey(hsaId), () => ({ hsaId, beskrivning: hsaId }));
-  const componentId = (hsaId: string) => component(naturalKey(hsaId), () => ({ hsaId, beskrivning: hsaId }));
-  const dates = (from?: string, to?: string) => ({
-    fromTidpunkt: timestampOf(from ?? today),
-    tomTidpunkt: timestampOf(to ?? yearsLater(from ?? today, 100)),
-  });
+/**
+ * The export's rows. Ids are assigned in order of first use, as the catalog does; entities that the
+ * routing and authorizations name but the tables lack (an unresolved reference in the declarations)
+ * are added bare, so a first pass over them fixes every id before any row is written.
+ */
+class ExportRows {
+  private small = Object.fromEntries(EXPORT_TABLES.map((t) => [t, [] as ExportRow[]])) as Record<ExportTable, ExportRow[]>;
+  private index = Object.fromEntries(EXPORT_TABLES.map((t) => [t, new Map<string, number>()])) as Record<ExportTable, Map<string, number>>;
 
-  for (const r of tables.routing) {
-    const rivtaprofil = profile(r.profile.toLowerCase(), () => ({ namn: r.profile, beskrivning: r.profile }));
-    const tjanstekomponent = componentId(r.producer);
-    const anropsadress = endpoint(`${tjanstekomponent}|${rivtaprofil}|${r.url}`, () => ({ adress: r.url, relationships: { rivtaprofil, tjanstekomponent } }));
-    data.vagval.push({
-      id: data.vagval.length + 1,
-      ...dates(r.from, r.to),
-      pubversion: '1',
-      relationships: { anropsadress, logiskadress: addressId(r.logicalAddress), tjanstekontrakt: contractId(r.contract) },
-    });
+  constructor(
+    private tables: TakTables,
+    private today: string,
+  ) {
+    for (const name of KNOWN_PROFILES) this.id('rivtaprofil', name.toLowerCase(), () => ({ namn: name, beskrivning: PROFILE_DESCRIPTIONS[name] ?? name }));
+    for (const [key, c] of tables.contracts) {
+      this.id('tjanstekontrakt', key, () => ({ namnrymd: c.namespace, beskrivning: c.description, majorVersion: c.major, minorVersion: c.minor }));
+    }
+    for (const [key, la] of tables.logicalAddresses) this.id('logiskadress', key, () => ({ hsaId: la.hsaId, beskrivning: la.description }));
+    for (const [key, c] of tables.components) this.id('tjanstekomponent', key, () => ({ hsaId: c.hsaId, beskrivning: c.description }));
+    for (const r of tables.routing) this.routingRow(r, 0);
+    for (const a of tables.authorizations) this.authorizationRelationships(a);
   }
-  for (const a of tables.authorizations) {
-    const id = data.anropsbehorighet.length + 1;
-    data.anropsbehorighet.push({
-      id,
-      integrationsavtal: a.integrationAgreement ?? DEFAULT_INTEGRATION_AGREEMENT,
-      ...dates(a.from, a.to),
-      pubversion: '1',
-      relationships: { logiskAdress: addressId(a.logicalAddress), tjanstekomponent: componentId(a.consumer), tjanstekontrakt: contractId(a.contract) },
-    });
-    for (const f of a.filters) {
-      const filter = data.filter.length + 1;
-      data.filter.push({ id: filter, servicedomain: f.serviceDomain, pubversion: '1', relationships: { anropsbehorighet: id } });
-      for (const category of f.categorizations) {
-        data.filtercategorization.push({ id: data.filtercategorization.length + 1, category, pubversion: '1', relationships: { filter } });
+
+  *of(table: ExportTable): Generator<ExportRow> {
+    if (table === 'vagval') for (const [i, r] of this.tables.routing.entries()) yield this.routingRow(r, i + 1);
+    else if (table === 'anropsbehorighet') for (const [i, a] of this.tables.authorizations.entries()) yield this.authorizationRow(a, i + 1);
+    else if (table === 'filter' || table === 'filtercategorization') yield* this.filterRows(table);
+    else yield* this.small[table];
+  }
+
+  /** The id of an entity, adding its row (made by `row`) on first use. */
+  private id(table: ExportTable, key: string, row: () => Omit<ExportRow, 'id'>): number {
+    let id = this.index[table].get(key);
+    if (id === undefined) {
+      id = this.small[table].length + 1;
+      this.index[table].set(key, id);
+      // The catalog writes pubversion before relationships (anropsadress).
+      const { relationships, ...fields } = row();
+      this.small[table].push({ id, ...fields, pubversion: '1', ...(relationships ? { relationships: relationships as ExportRow['relationships'] } : {}) });
+    }
+    return id;
+  }
+
+  private contractId = (ns: string) =>
+    this.id('tjanstekontrakt', naturalKey(ns), () => ({ namnrymd: ns, beskrivning: ns, majorVersion: majorOf(ns), minorVersion: 0 }));
+  private addressId = (hsaId: string) => this.id('logiskadress', naturalKey(hsaId), () => ({ hsaId, beskrivning: hsaId }));
+  private componentId = (hsaId: string) => this.id('tjanstekomponent', naturalKey(hsaId), () => ({ hsaId, beskrivning: hsaId }));
+
+  private dates(from?: string, to?: string) {
+    return { fromTidpunkt: timestampOf(from ?? this.today), tomTidpunkt: timestampOf(to ?? yearsLater(from ?? this.today, 100)) };
+  }
+
+  private routingRow(r: TakTables['routing'][number], id: number): ExportRow {
+    const rivtaprofil = this.id('rivtaprofil', r.profile.toLowerCase(), () => ({ namn: r.profile, beskrivning: r.profile }));
+    const tjanstekomponent = this.componentId(r.producer);
+    const anropsadress = this.id('anropsadress', `${tjanstekomponent}|${rivtaprofil}|${r.url}`, () => ({ adress: r.url, relationships: { rivtaprofil, tjanstekomponent } }));
+    const logiskadress = this.addressId(r.logicalAddress);
+    return { id, ...this.dates(r.from, r.to), pubversion: '1', relationships: { anropsadress, logiskadress, tjanstekontrakt: this.contractId(r.contract) } };
+  }
+
+  private authorizationRelationships(a: TakTables['authorizations'][number]) {
+    const logiskAdress = this.addressId(a.logicalAddress);
+    const tjanstekomponent = this.componentId(a.consumer);
+    return { logiskAdress, tjanstekomponent, tjanstekontrakt: this.contractId(a.contract) };
+  }
+
+  private authorizationRow(a: TakTables['authorizations'][number], id: number): ExportRow {
+    const integrationsavtal = a.integrationAgreement ?? DEFAULT_INTEGRATION_AGREEMENT;
+    return { id, integrationsavtal, ...this.dates(a.from, a.to), pubversion: '1', relationships: this.authorizationRelationships(a) };
+  }
+
+  /** Filters number in order of their authorizations, categorizations in order of their filters. */
+  private *filterRows(table: 'filter' | 'filtercategorization'): Generator<ExportRow> {
+    let filter = 0;
+    let categorization = 0;
+    for (const [i, a] of this.tables.authorizations.entries()) {
+      for (const f of a.filters) {
+        filter++;
+        if (table === 'filter') yield { id: filter, servicedomain: f.serviceDomain, pubversion: '1', relationships: { anropsbehorighet: i + 1 } };
+        else for (const category of f.categorizations) yield { id: ++categorization, category, pubversion: '1', relationships: { filter } };
       }
     }
   }
-  return data;
 }
 
 function majorOf(namespace: string): number {

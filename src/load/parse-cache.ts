@@ -1,0 +1,70 @@
+/**
+ * The parse of declaration files kept between runs of `tak plan`, keyed by content hash (path and
+ * bytes), in one file under the repository's git folder (`.git/tak/parse-cache.json`: never in the
+ * working tree, never committed). A plan of a small change then parses only the files that changed.
+ * Only what the fast reader read is kept (value and node offsets; files left to the `yaml` package
+ * are parsed each time), and a cache that is missing, unreadable or of another version is ignored
+ * and rewritten.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { ParseCache } from './index';
+import type { Offsets } from './event-yaml';
+import { version as takVersion } from '../../package.json';
+
+/** A cache written by another version of tak may hold values its reader no longer gives. */
+const VERSION = `1/${takVersion}`;
+
+interface CacheFile {
+  version: string;
+  values: Record<string, { value: unknown; offsets: Offsets }>;
+}
+
+export interface PersistentParseCache {
+  /** For `loadRepository`: the values of earlier runs, and what this run parses. */
+  cache: ParseCache;
+  /** Writes what this run used (so that files no longer in either revision drop out). */
+  save(): void;
+}
+
+/** The cache of the git repository at `root`; without git (or a git folder we may write), one for this run only. */
+export function openParseCache(root: string): PersistentParseCache {
+  const cache: ParseCache = new Map();
+  const file = cacheFile(root);
+  if (!file) return { cache, save: () => undefined };
+  for (const [hash, { value, offsets }] of Object.entries(readCache(file))) cache.set(hash, { value, offsets, diagnostics: [] });
+  return { cache, save: () => writeCache(file, cache) };
+}
+
+function cacheFile(root: string): string | undefined {
+  try {
+    const gitDir = execFileSync('git', ['rev-parse', '--absolute-git-dir'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return gitDir ? path.join(gitDir, 'tak', 'parse-cache.json') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readCache(file: string): CacheFile['values'] {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    return parsed.version === VERSION && parsed.values && typeof parsed.values === 'object' ? parsed.values : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Written to a temporary name and renamed, so that a killed run leaves the old cache or the new one. */
+function writeCache(file: string, cache: ParseCache): void {
+  const values: CacheFile['values'] = {};
+  for (const [hash, entry] of cache) if (entry.offsets !== undefined && entry.used) values[hash] = { value: entry.value, offsets: entry.offsets };
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, JSON.stringify({ version: VERSION, values } satisfies CacheFile));
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true }); // a cache is an optimisation: a read-only .git/ only costs speed
+  }
+}
