@@ -5,13 +5,14 @@
  * must load, and the integrity rules report what the platform would refuse.
  */
 import { z } from 'zod';
+import { isCalendarDay } from './days';
 
 const text = z.string().trim().min(1, 'must not be empty');
 /** A calendar date as the catalog stores it (day granularity). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
+  .refine(isCalendarDay, 'is not a real calendar date (check the day of the month)');
 const identifier = text.max(255, 'must be at most 255 characters');
 const environmentName = z
   .string()
@@ -156,6 +157,12 @@ const validity = {
   preExisting: z.boolean().optional(),
 };
 
+/** A period must not end before it starts (the catalog would store an entry that is never valid). */
+const periodInOrder: [(g: { validFrom?: string; validTo?: string }) => boolean, { message: string; path: string[] }] = [
+  (g) => !g.validFrom || !g.validTo || g.validFrom <= g.validTo,
+  { message: 'ends before validFrom; make validTo the same day or later', path: ['validTo'] },
+];
+
 /** Routing (vägval): one producer, its endpoint per contract, for many logical addresses. */
 export const routingGroupSchema = z.strictObject({
   producer: identifier,
@@ -165,7 +172,7 @@ export const routingGroupSchema = z.strictObject({
     .refine((m) => Object.keys(m).length > 0, 'must map at least one contract to its endpoint URL'),
   logicalAddresses: z.array(identifier).min(1),
   ...validity,
-});
+}).refine(...periodInOrder);
 
 /** The catalog's optional authorization filter, used by aggregating services. */
 export const filterSchema = z.strictObject({
@@ -190,7 +197,8 @@ export const authorizationGroupSchema = z
   .refine((g) => (g.consumer === undefined) !== (g.consumers === undefined), {
     message: 'needs either consumer (one HSA-id) or consumers (a list), not both',
     path: ['consumer'],
-  });
+  })
+  .refine(...periodInOrder);
 
 export const testEvidenceSchema = z.strictObject({
   selfDeclaration: approvalSchema.optional(),
