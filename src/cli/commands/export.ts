@@ -16,6 +16,7 @@ import { wholeOrder } from '../../export/order';
 import { writeFolder, writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
 import { CliError } from '../errors';
+import { ensureOutputFolder } from '../out-folder';
 import { clock, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
 interface ExportOptions extends CommonOptions, ClockOptions {
@@ -42,6 +43,7 @@ export function register(program: Command): void {
       const tables = tablesFromState(state);
       const platform = state.environment?.platform ?? options.env.toUpperCase();
       const out = options.out ? path.resolve(options.out) : undefined;
+      if (out) ensureOutputFolder(path.dirname(out), '--out');
       const emit = async (content: string | Iterable<string>) => {
         if (out) await writeOutput(out, content, options.force ?? false);
         else for (const piece of typeof content === 'string' ? [content] : content) process.stdout.write(piece);

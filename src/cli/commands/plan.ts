@@ -12,6 +12,7 @@ import { renderPlanJson } from '../../report/plan-json';
 import { renderPlanMarkdown } from '../../report/plan-markdown';
 import { renderPlanText } from '../../report/plan-text';
 import { CliError, EXIT } from '../errors';
+import { ensureOutputFolder } from '../out-folder';
 import { clock, repositoryRoot, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
 interface PlanOptions extends CommonOptions, ClockOptions {
@@ -75,6 +76,7 @@ async function open(root: string, ref: string, side: 'base' | 'head'): Promise<G
 
 /** All files or none: existing ones are refused (before anything is written) unless --force. */
 async function writeOut(plan: Plan, dir: string, force: boolean): Promise<void> {
+  ensureOutputFolder(dir, '--out');
   const files = new Map<string, string>([
     [path.join(dir, 'plan.md'), renderPlanMarkdown(plan, { limit: Infinity })],
     [path.join(dir, 'plan.json'), renderPlanJson(plan)],

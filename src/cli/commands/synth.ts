@@ -5,6 +5,7 @@ import type { BuiltEnvironment } from '../../../stacks/main';
 import { formatProblem } from '../../../stacks/problems';
 import { readWorkingTree } from '../../pipeline';
 import { EXIT } from '../errors';
+import { ensureOutputFolder } from '../out-folder';
 import { repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
 
 interface SynthOptions extends CommonOptions {
@@ -51,6 +52,7 @@ export function register(program: Command): void {
         return;
       }
       const out = options.out ? path.resolve(options.out) : root;
+      ensureOutputFolder(out, '--out');
       for (const w of writeOutputs(built, { root, out })) {
         process.stdout.write(`${w.env}: ${w.stack} and ${w.manifests.length} manifests in ${path.dirname(w.manifests[0])}/\n`);
       }
