@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { cleanUpOnExit } from '../cleanup';
 import { OutputExists } from '../export/output';
-import { FormatError } from '../formats/errors';
+import { FormatError, UnencodableValue } from '../formats/errors';
 import { ImportConflict } from '../import/write';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
@@ -80,6 +80,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CliError || USER_PROBLEMS.some((kind) => error instanceof kind)) {
       process.stderr.write(`tak: ${(error as Error).message}\n`);
       return error instanceof CliError ? error.exitCode : EXIT.usage;
+    }
+    if (error instanceof UnencodableValue) {
+      process.stderr.write(`tak: ${error.message}\n`);
+      return EXIT.findings;
     }
     const problem = fileProblem(error);
     if (problem) {

@@ -12,8 +12,9 @@ export function ensureOutputFolder(folder: string, option: string): void {
   let at = path.resolve(folder);
   for (;;) {
     const stat = statSync(at, { throwIfNoEntry: false });
+    // A file in the way: the writer's own error says so.
     if (stat) {
-      if (!stat.isDirectory()) throw new CliError(`${at} is not a folder, so ${option} ${folder} cannot be written; choose another ${option}`);
+      if (!stat.isDirectory()) return;
       break;
     }
     missing.unshift(at);
@@ -23,8 +24,9 @@ export function ensureOutputFolder(folder: string, option: string): void {
     try {
       mkdirSync(dir);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'an error';
+      const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' && statSync(dir).isDirectory()) continue;
+      if (code !== 'ENOENT') throw error;
       throw new CliError(`cannot create ${dir} (${code}), so ${option} ${folder} cannot be written; choose another ${option}`);
     }
   }

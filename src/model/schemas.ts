@@ -5,9 +5,23 @@
  * must load, and the integrity rules report what the platform would refuse.
  */
 import { z } from 'zod';
+import { forbiddenCharacter, type Carrier } from './characters';
 import { isCalendarDay } from './days';
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** A value refusing the characters its `carrier` cannot hold, naming the first one found. */
+const held = (carrier: Carrier) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .superRefine((value, ctx) => {
+      const c = forbiddenCharacter(value, carrier);
+      if (c) ctx.addIssue({ code: 'custom', message: `holds the control or invisible character ${c}; remove it` });
+    });
+/** One line of text: names, HSA-ids, URLs. Control characters would split a report line or an XML value. */
+const text = held('line');
+/** Descriptions and reasons, which may run over several lines. */
+const prose = held('prose');
 /** A calendar date as the catalog stores it (day granularity). */
 export const isoDate = z
   .string()
@@ -25,7 +39,7 @@ export const approvalSchema = z.strictObject({ ref: text, approved: isoDate, by:
 export const suppressionSchema = z.strictObject({
   rule: text,
   entity: text.optional(),
-  reason: text,
+  reason: prose,
   ticket: text.optional(),
   expires: isoDate.optional(),
 });
@@ -56,11 +70,11 @@ export const systemEnvironmentSchema = z.strictObject({
 export const systemSchema = z.strictObject({
   hsaId: identifier,
   name: text,
-  description: text.optional(),
+  description: prose.optional(),
   organisation: text,
   owners: z.array(text).default([]),
   contacts: z.array(contactSchema).default([]),
-  deactivated: z.strictObject({ date: isoDate, reason: text.optional() }).optional(),
+  deactivated: z.strictObject({ date: isoDate, reason: prose.optional() }).optional(),
   environments: z.record(environmentName, systemEnvironmentSchema).default({}),
   suppressions,
 });
@@ -70,7 +84,7 @@ export const contractSchema = z.strictObject({
   name: text,
   major: z.number().int().min(0),
   minor: z.number().int().min(0).default(0),
-  description: text.optional(),
+  description: prose.optional(),
   /** A full namespace for legacy contracts that do not follow `urn:riv:<domain>:<name>Responder:<major>`. */
   namespace: identifier.optional(),
 });
@@ -79,7 +93,7 @@ export const contractSchema = z.strictObject({
 export const serviceDomainSchema = z.strictObject({
   domain: identifier,
   name: text.optional(),
-  description: text.optional(),
+  description: prose.optional(),
   owners: z.array(text).default([]),
   contracts: z.array(contractSchema).default([]),
   suppressions,
@@ -88,7 +102,7 @@ export const serviceDomainSchema = z.strictObject({
 /** A logical address (logisk adress): usually the HSA-id of a care unit or a system. */
 export const logicalAddressSchema = z.strictObject({
   hsaId: identifier,
-  description: text.max(255, 'must be at most 255 characters'),
+  description: prose.max(255, 'must be at most 255 characters'),
   parent: identifier.optional(),
 });
 
@@ -134,7 +148,7 @@ export const environmentSchema = z.strictObject({
   name: environmentName,
   platform: text,
   stage: stageSchema,
-  description: text.optional(),
+  description: prose.optional(),
   promotesFrom: environmentName.optional(),
   kubernetes: kubernetesTargetSchema.optional(),
   installedContracts: z.array(text).default([]),
@@ -207,7 +221,7 @@ export const testEvidenceSchema = z.strictObject({
 
 /** A connection file under `environments/<env>/`: routing and authorizations that belong together. */
 export const connectionSchema = z.strictObject({
-  description: text.optional(),
+  description: prose.optional(),
   prestudy: approvalSchema.optional(),
   testEvidence: testEvidenceSchema.optional(),
   routing: z.array(routingGroupSchema).default([]),

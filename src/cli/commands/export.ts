@@ -15,7 +15,9 @@ import { vpCacheChunks } from '../../formats/vp-cache';
 import { wholeOrder } from '../../export/order';
 import { writeFolder, writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
-import { CliError } from '../errors';
+import { visible } from '../../model/characters';
+import type { Diagnostic } from '../../model/diagnostics';
+import { CliError, EXIT } from '../errors';
 import { ensureOutputFolder } from '../out-folder';
 import { clock, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
@@ -27,6 +29,14 @@ interface ExportOptions extends CommonOptions, ClockOptions {
 
 const FORMATS = ['order', 'tak-export', 'vp-cache', 'takapi'] as const;
 type Format = (typeof FORMATS)[number];
+
+/** A declaration that did not load would be silently missing from the export: nothing is written. */
+function refuseUnloaded(diagnostics: readonly Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  const [first] = diagnostics;
+  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+  throw new CliError(`${first.location.file}:${first.location.line}: ${visible(first.message)}${more}; nothing was exported: run tak validate and correct the declarations`, EXIT.findings);
+}
 
 export function register(program: Command): void {
   withClock(withCommonOptions(program.command('export')))
@@ -40,6 +50,7 @@ export function register(program: Command): void {
       const now = clock(options);
       const today = isoDay(now);
       const [state] = selectEnvironments(await readWorkingTree(root), options.env);
+      refuseUnloaded(state.diagnostics);
       const tables = tablesFromState(state);
       const platform = state.environment?.platform ?? options.env.toUpperCase();
       const out = options.out ? path.resolve(options.out) : undefined;

@@ -7,6 +7,8 @@
  */
 import type { AuthorizationRow, RoutingRow, TakTables } from '../tak/tables';
 import { authorizationKey, routingKey } from '../tak/tables';
+import { forbiddenCharacter, visible } from '../../model/characters';
+import { UnencodableValue } from '../errors';
 import { writePeriod } from './dates';
 import { VAGVALSINFO_NS } from './types';
 
@@ -142,6 +144,9 @@ function sorted<T extends { from?: string; to?: string; url?: string; profile?: 
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
+/** Text content, escaped; a character XML cannot carry at all is refused rather than written ill-formed. */
 function escape(text: string): string {
+  const c = forbiddenCharacter(text, 'xml');
+  if (c) throw new UnencodableValue(`the VP cache cannot hold "${visible(text)}": ${c} is not allowed in XML; correct the declaration (tak validate points at it)`);
   return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => ENTITIES[c]) : text;
 }
