@@ -6,7 +6,7 @@ import { fileLocator, type Locator } from './locator';
 import { UnreadableFile, type RepositoryReader } from './reader';
 import { importDeclaration } from './typescript';
 import { parseYaml } from './yaml';
-import { privateKeyIn, scanOtherFiles } from './private-keys';
+import { privateKeyIn, redactPrivateKeys, scanOtherFiles, type RedactedValue } from './private-keys';
 import type { PrivateKeyFile } from '../model/state';
 
 /** One declaration file as read: its place, its plain value and a way back to its lines. */
@@ -30,7 +30,7 @@ export interface LoadResult {
 }
 
 /** A per-run cache of parsed files keyed by content hash (used when two states share files). */
-export type ParseCache = Map<string, { value: unknown; locator: Locator; diagnostics: Diagnostic[] }>;
+export type ParseCache = Map<string, { value: unknown; locator: Locator; diagnostics: Diagnostic[]; keys: RedactedValue[] }>;
 
 /** Reads every file below config/ and environments/; each problem becomes one located diagnostic. */
 export async function loadRepository(reader: RepositoryReader, cache?: ParseCache): Promise<LoadResult> {
@@ -57,6 +57,12 @@ async function readChecked(reader: RepositoryReader, file: string, result: LoadR
   return bytes;
 }
 
+/** Key material found in decoded values, unless the scan of the file's bytes already reported the file. */
+function notePrivateKeys(file: string, keys: readonly RedactedValue[], locator: Locator, result: LoadResult): void {
+  if (keys.length === 0 || result.privateKeys.some((k) => k.file === file)) return;
+  result.privateKeys.push({ file, kind: keys[0].kind, line: locator.locate(keys[0].path).line });
+}
+
 async function loadOne(reader: RepositoryReader, file: string, result: LoadResult, checked: Set<string>, cache?: ParseCache) {
   if (!isDeclarationFile(file)) {
     result.assets.set(file, await readChecked(reader, file, result, checked));
@@ -72,14 +78,18 @@ async function loadOne(reader: RepositoryReader, file: string, result: LoadResul
   if (file.endsWith('.ts')) {
     decodeText(bytes);
     const value = importDeclaration(await reader.importPath(file));
-    result.files.push({ path: file, ...placement, value, locator: fileLocator(file), hash });
+    const locator = fileLocator(file);
+    notePrivateKeys(file, redactPrivateKeys(value), locator, result);
+    result.files.push({ path: file, ...placement, value, locator, hash });
     return;
   }
   let parsed = cache?.get(hash);
   if (!parsed) {
-    parsed = parseYaml(file, decodeText(bytes));
+    const read = parseYaml(file, decodeText(bytes));
+    parsed = { ...read, keys: redactPrivateKeys(read.value) };
     cache?.set(hash, parsed);
   }
+  notePrivateKeys(file, parsed.keys, parsed.locator, result);
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.diagnostics.length === 0) {
     result.files.push({ path: file, ...placement, value: parsed.value, locator: parsed.locator, hash });
