@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../model/diagnostics';
 import { decodeText } from './decode';
-import { isDeclarationFile, placementOf, type FileKind } from './layout';
+import { isDeclarationFile, isHidden, placementOf, type FileKind } from './layout';
 import { fileLocator, type Locator } from './locator';
 import { UnreadableFile, type RepositoryReader } from './reader';
 import { importDeclaration } from './typescript';
@@ -64,6 +64,7 @@ function notePrivateKeys(file: string, keys: readonly RedactedValue[], locator: 
 }
 
 async function loadOne(reader: RepositoryReader, file: string, result: LoadResult, checked: Set<string>, cache?: ParseCache) {
+  if (isHidden(file)) return;
   if (!isDeclarationFile(file)) {
     result.assets.set(file, await readChecked(reader, file, result, checked));
     return;
