@@ -12,6 +12,15 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * A tag the YAML schema does not know (`!evil`, `!!js/function`) would otherwise be dropped and
+ * its value read as a plain string: the author meant something else, so it is an error.
+ */
+function unknownTag(warning: string): string {
+  const tag = /Unresolved tag: (\S+)/.exec(warning)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'a tag';
+  return `YAML: unknown tag ${tag}; a declaration holds plain values only: remove the tag`;
+}
+
 /** Parses YAML 1.2 keeping positions; duplicate keys and alias bombs are errors, not surprises. */
 export function parseYaml(file: string, text: string): ParsedYaml {
   const plain = readPlainYaml(file, text);
@@ -19,10 +28,11 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const locator = yamlLocator(file, doc, lines);
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => {
-    const { line, col } = lines.linePos(error.pos[0]);
-    return { message: `YAML: ${error.message.split('\n')[0]}`, location: { file, line, col } };
-  });
+  const at = (pos: [number, number]) => ({ file, ...lines.linePos(pos[0]) });
+  const diagnostics: Diagnostic[] = [
+    ...doc.errors.map((error) => ({ message: `YAML: ${error.message.split('\n')[0]}`, location: at(error.pos) })),
+    ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').map((w) => ({ message: unknownTag(w.message), location: at(w.pos) })),
+  ];
   if (diagnostics.length > 0) return { value: undefined, locator, diagnostics };
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), locator, diagnostics };
