@@ -32,6 +32,36 @@ const PKCS7_DATA = Buffer.from('06092a864886f70d010701', 'hex');
  * store is when encoded: long enough that identifiers and URLs never match.
  */
 const BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}(?:(?:\r?\n|(?:\\r)?\\n)[ \t]*[A-Za-z0-9+/]{4,}={0,2})*/g;
+const MIN_RUN = 40;
+/** The characters of base64, as a table: the prefilter below runs over every byte of large files. */
+const BASE64_CHAR = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether the bytes (or the string) hold a run of base64 long enough to be an encoded key. Where
+ * the regular expression would try a match at every position (seconds on a catalog of a million
+ * entries), this looks at the last character of each window of 40 and skips the whole window when
+ * it is not base64: prose and YAML have a space or punctuation every few characters.
+ */
+function hasBase64Run(data: Buffer | string): boolean {
+  const text = typeof data === 'string';
+  const isBase64 = (i: number) => {
+    const c = text ? (data as string).charCodeAt(i) : (data as Buffer)[i];
+    return c < 256 && BASE64_CHAR[c] === 1;
+  };
+  for (let end = MIN_RUN - 1; end < data.length; ) {
+    if (!isBase64(end)) {
+      end += MIN_RUN;
+      continue;
+    }
+    let start = end;
+    while (start > end - MIN_RUN + 1 && isBase64(start - 1)) start--;
+    if (start === end - MIN_RUN + 1) return true;
+    end = start + MIN_RUN - 1;
+  }
+  return false;
+}
+
 /** Encodings inside encodings (base64 of a gzip of a PEM) are followed this deep. */
 const MAX_DEPTH = 3;
 /** A gzip bomb must not fill the memory: a key is small. */
@@ -88,6 +118,7 @@ function encodedKey(bytes: Buffer, depth: number): PrivateKeyMatch | undefined {
     const inner = inflated && findPrivateKey(inflated, depth + 1);
     if (inner) return { kind: `${inner.kind}, gzip-compressed`, line: 1 };
   }
+  if (!hasBase64Run(bytes)) return undefined;
   const text = bytes.toString('latin1');
   // matchAll iterates a copy of the pattern: the nested calls use it too.
   for (const m of text.matchAll(BASE64_RUN)) {
@@ -103,9 +134,18 @@ function encodedKey(bytes: Buffer, depth: number): PrivateKeyMatch | undefined {
  * first, so that the millions of short values of a large repository cost next to nothing.
  */
 export function findPrivateKeyInValue(value: string): PrivateKeyMatch | undefined {
-  if (value.length < 40) return undefined;
-  const suspicious = value.includes(MARKER) || new RegExp(BASE64_RUN.source).test(value);
+  if (value.length < MIN_RUN) return undefined;
+  const suspicious = value.includes(MARKER) || hasBase64Run(value);
   return suspicious ? findPrivateKey(Buffer.from(value, 'utf8')) : undefined;
+}
+
+/**
+ * Whether a file's decoded values can hold key material its bytes do not show: when the bytes name
+ * a key, hold base64, or hold escapes (`\x2d` in a quoted YAML string) that decoding turns into
+ * either. Other files, the most by far, need no walk over their values.
+ */
+export function mayHoldKeyMaterial(bytes: Buffer): boolean {
+  return bytes.includes(MARKER) || bytes.includes(0x5c) || hasBase64Run(bytes) || Object.values(UTF16).some((m) => bytes.includes(m));
 }
 
 /** Binary keys are small; larger DER files (certificate bundles) are not worth trying. */

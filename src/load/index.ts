@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mayHoldKeyMaterial } from '../certs/private-key';
 import type { Diagnostic } from '../model/diagnostics';
 import { decodeText } from './decode';
 import { isDeclarationFile, isHidden, placementOf, type FileKind } from './layout';
@@ -87,7 +88,7 @@ async function loadOne(reader: RepositoryReader, file: string, result: LoadResul
   let parsed = cache?.get(hash);
   if (!parsed) {
     const read = parseYaml(file, decodeText(bytes));
-    parsed = { ...read, keys: redactPrivateKeys(read.value) };
+    parsed = { ...read, keys: mayHoldKeyMaterial(bytes) ? redactPrivateKeys(read.value) : [] };
     cache?.set(hash, parsed);
   }
   notePrivateKeys(file, parsed.keys, parsed.locator, result);

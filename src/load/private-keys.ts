@@ -28,27 +28,37 @@ export function privateKeyIn(file: string, bytes: Buffer): PrivateKeyFile | unde
  */
 export function redactPrivateKeys(value: unknown): RedactedValue[] {
   const found: RedactedValue[] = [];
-  // An explicit stack: a deeply nested value must not overflow the call stack.
-  const stack: { node: unknown; path: PathSegment[] }[] = [{ node: value, path: [] }];
+  // An explicit stack: a deeply nested value must not overflow the call stack. Paths are built only
+  // for containers and finds: a catalog of a million short strings costs one typeof each.
+  const stack: { node: object; path: PathSegment[] }[] = [];
+  if (value && typeof value === 'object') stack.push({ node: value, path: [] });
+  const visit = (container: Record<PathSegment, unknown>, key: PathSegment, path: PathSegment[]) => {
+    const child = container[key];
+    if (typeof child === 'string') {
+      const inValue = findPrivateKeyInValue(child);
+      if (inValue) {
+        container[key] = REDACTED;
+        found.push({ path: [...path, key], kind: inValue.kind });
+      }
+    } else if (child && typeof child === 'object') stack.push({ node: child, path: [...path, key] });
+  };
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
-    if (!node || typeof node !== 'object') continue;
-    const entries: [PathSegment, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
-    for (const [key, child] of entries) {
-      const record = node as Record<PathSegment, unknown>;
-      let at: PathSegment = key;
-      const inKey = typeof key === 'string' ? findPrivateKeyInValue(key) : undefined;
-      if (inKey) {
-        delete record[key];
-        at = REDACTED;
-        record[at] = child;
-        found.push({ path, kind: inKey.kind });
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) visit(node as unknown as Record<PathSegment, unknown>, i, path);
+      continue;
+    }
+    const record = node as Record<PathSegment, unknown>;
+    for (const key of Object.keys(record)) {
+      const inKey = findPrivateKeyInValue(key);
+      if (!inKey) {
+        visit(record, key, path);
+        continue;
       }
-      const inValue = typeof child === 'string' ? findPrivateKeyInValue(child) : undefined;
-      if (inValue) {
-        record[at] = REDACTED;
-        found.push({ path: [...path, at], kind: inValue.kind });
-      } else if (child && typeof child === 'object') stack.push({ node: child, path: [...path, at] });
+      record[REDACTED] = record[key];
+      delete record[key];
+      found.push({ path, kind: inKey.kind });
+      visit(record, REDACTED, path);
     }
   }
   return found;
