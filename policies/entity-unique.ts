@@ -1,5 +1,6 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import type { Location } from '../src/model/diagnostics';
+import type { EnvironmentState, RepositoryState } from '../src/model/state';
 import { where } from '../src/check/where';
 
 /** Reports every declaration after the first with the same key, naming both places. */
@@ -14,10 +15,24 @@ function repeats<T extends { key: string; location: Location }>(items: T[], what
   return out;
 }
 
-/** The same system, service contract, logical address or trusted CA declared more than once. */
-const entityUnique: Rule = (state) => {
+/**
+ * Two environments that order for the same platform (a copied folder) would send every order twice;
+ * reported at the later one (by name), so once.
+ */
+function samePlatform(state: EnvironmentState, repository: RepositoryState): RuleFinding[] {
+  const platform = state.environment?.platform;
+  if (!platform) return [];
+  const earlier = [...repository.environments.values()].find((e) => e.name < state.name && e.environment?.platform.toLowerCase() === platform.toLowerCase());
+  if (!earlier) return [];
+  const location = state.environmentLocator?.locate(['platform']) ?? state.location;
+  return [{ message: `environment ${state.name} orders for platform ${platform}, as environment ${earlier.name} at ${where(earlier.location)} does; give each environment its own platform`, location, entity: platform }];
+}
+
+/** The same system, service contract, logical address or trusted CA declared more than once, or one platform for two environments. */
+const entityUnique: Rule = (state, { repository }) => {
   const { catalog } = state;
   return [
+    ...samePlatform(state, repository),
     ...repeats(catalog.systems, (s) => `system ${s.hsaId}`),
     ...repeats(catalog.contracts, (c) => `service contract ${c.namespace}`),
     ...repeats(catalog.logicalAddresses, (la) => `logical address ${la.hsaId}`),

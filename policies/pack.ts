@@ -19,6 +19,7 @@ import certificateExpired from './certificate-expired';
 import certificateExpiring from './certificate-expiring';
 import certificateKeyStrength from './certificate-key-strength';
 import noPrivateKey from './no-private-key';
+import systemKubernetesName from './system-kubernetes-name';
 import consumerSourceAddresses from './consumer-source-addresses';
 import producerEndpointDeclared from './producer-endpoint-declared';
 import cidrSyntax from './cidr-syntax';
@@ -51,7 +52,8 @@ export const pack: readonly RuleSpec[] = [
   { id: 'url-syntax', rule: urlSyntax, levels: everywhere('error'), explanation: 'Producer endpoint URLs are http(s) URLs the platform accepts (characters, 5 to 255 long).' },
   { id: 'routing-unique', rule: routingUnique, levels: everywhere('error'), explanation: 'At most one routing entry per (contract, logical address) at any time, across all files (else VP006).' },
   { id: 'authorization-unique', rule: authorizationUnique, levels: everywhere('error'), explanation: 'No two authorizations for the same (consumer, contract, logical address) overlap in time.' },
-  { id: 'entity-unique', rule: entityUnique, levels: everywhere('error'), explanation: 'A system, contract, logical address, service domain or trusted CA is declared once.' },
+  { id: 'entity-unique', rule: entityUnique, levels: everywhere('error'), explanation: 'A system, contract, logical address, service domain or trusted CA is declared once; no two environments order for one platform.' },
+  { id: 'system-kubernetes-name', rule: systemKubernetesName, levels: everywhere('error'), explanation: 'No two systems get one Kubernetes name (HSA-ids that differ only in _ and -), which synth would refuse.' },
   // Certificates
   { id: 'certificate-readable', rule: certificateReadable, levels: everywhere('error'), explanation: 'Every certificate file a system or the trusted-CA list names exists and holds an X.509 certificate.' },
   { id: 'certificate-serial-number', rule: certificateSerialNumber, levels: everywhere('error'), explanation: "A system's certificate has the system's HSA-id as subject serialNumber (OID 2.5.4.5)." },
@@ -59,7 +61,7 @@ export const pack: readonly RuleSpec[] = [
   { id: 'certificate-expired', rule: certificateExpired, levels: everywhere('error'), explanation: 'No certificate (system or trusted CA) is expired or not yet valid.' },
   { id: 'certificate-expiring', rule: certificateExpiring, levels: everywhere('warning'), explanation: 'A certificate expiring within policy.certificateExpiryWarningDays (default 30) is named with its date.' },
   { id: 'certificate-key-strength', rule: certificateKeyStrength, levels: everywhere('error'), explanation: 'Certificate keys are RSA of at least 2048 bits or EC of at least 256 bits.' },
-  { id: 'no-private-key', rule: noPrivateKey, levels: everywhere('error'), explanation: 'No private key material (PEM key blocks, PKCS#12, key stores) anywhere in the repository, whatever the file name.' },
+  { id: 'no-private-key', rule: noPrivateKey, levels: everywhere('error'), explanation: 'No private key material (PEM key blocks, PKCS#12, key stores; also base64, gzip or quoted in a value) anywhere in the repository, whatever the file name.' },
   // Network
   { id: 'consumer-source-addresses', rule: consumerSourceAddresses, levels: everywhere('error'), explanation: 'A consumer authorized in an environment declares its source addresses (CIDRs) for it.' },
   { id: 'producer-endpoint-declared', rule: producerEndpointDeclared, levels: everywhere('error'), explanation: "Every endpoint host:port a routing URL uses is declared with its addresses under the producer's endpoints." },

@@ -1,10 +1,13 @@
 /**
- * Recognises private key material by content, whatever the file is called: PEM private key blocks
- * (PKCS#8, PKCS#1, SEC1, OpenSSH, PGP, encrypted), PKCS#12 / PFX stores, Java key stores and PuTTY
- * key files. A mention of the block's header in prose is not a key: the header must be followed by
- * key data.
+ * Recognises private key material by content, whatever the file is called and however it is
+ * wrapped: PEM private key blocks (PKCS#8, PKCS#1, SEC1, OpenSSH, PGP, encrypted), also indented (a
+ * YAML block scalar, Markdown), quoted with `\n` escapes (a JSON string) or in UTF-16; PKCS#12 / PFX
+ * stores (DER or BER), Java key stores, PuTTY key files and DER keys; and any of these base64-encoded
+ * (as a Kubernetes Secret holds them) or gzip-compressed. A mention of the block's header in prose is
+ * not a key: the header must be followed by key data.
  */
 import { createPrivateKey } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { positionOf } from '../model/diagnostics';
 
 export interface PrivateKeyMatch {
@@ -14,20 +17,83 @@ export interface PrivateKeyMatch {
   line: number;
 }
 
-const PEM_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----\r?\n(?:[A-Za-z-]+: [^\n]*\n)*\r?\n?[A-Za-z0-9+/=]{16,}/;
-const MARKER = Buffer.from('PRIVATE KEY');
+/** A line break (real, or escaped in a quoted string) and what may begin a line: indentation, quote and comment marks. */
+const BREAK = String.raw`(?:(?:\r?\n|(?:\\r)?\\n)[ \t>#*/"'|]*|[ \t]+)`;
+const PEM_KEY = new RegExp(String.raw`-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----${BREAK}(?:[A-Za-z-]+: [^\n\\]*${BREAK})*(?:${BREAK})?[A-Za-z0-9+/=]{16,}`);
+const MARKER = 'PRIVATE KEY';
+const UTF16 = { utf16le: Buffer.from(MARKER, 'utf16le'), utf16be: Buffer.from(MARKER, 'utf16le').swap16() } as const;
 const PUTTY = Buffer.from('PuTTY-User-Key-File-');
 const JKS = 0xfeedfeed;
 const JCEKS = 0xcececece;
 /** DER of the OID 1.2.840.113549.1.7.1 (PKCS#7 data), which a PKCS#12 store's authSafe starts with. */
 const PKCS7_DATA = Buffer.from('06092a864886f70d010701', 'hex');
+/**
+ * Base64 of at least 40 characters, possibly wrapped over lines (real or escaped), as a key or a
+ * store is when encoded: long enough that identifiers and URLs never match.
+ */
+const BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}(?:(?:\r?\n|(?:\\r)?\\n)[ \t]*[A-Za-z0-9+/]{4,}={0,2})*/g;
+const MIN_RUN = 40;
+/** The characters of base64, as a table: the prefilter below runs over every byte of large files. */
+const BASE64_CHAR = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHAR[c.charCodeAt(0)] = 1;
 
-export function findPrivateKey(bytes: Buffer): PrivateKeyMatch | undefined {
-  if (bytes.includes(MARKER)) {
-    const text = bytes.toString('latin1');
-    const m = PEM_KEY.exec(text);
-    if (m) return { kind: `a PEM "${m[1]}PRIVATE KEY${m[2] ?? ''}" block`, line: positionOf(text, m.index).line };
+/**
+ * Whether the bytes (or the string) hold a run of base64 long enough to be an encoded key. Where
+ * the regular expression would try a match at every position (seconds on a catalog of a million
+ * entries), this looks at the last character of each window of 40 and skips the whole window when
+ * it is not base64: prose and YAML have a space or punctuation every few characters.
+ */
+function hasBase64Run(data: Buffer | string): boolean {
+  const text = typeof data === 'string';
+  const isBase64 = (i: number) => {
+    const c = text ? (data as string).charCodeAt(i) : (data as Buffer)[i];
+    return c < 256 && BASE64_CHAR[c] === 1;
+  };
+  for (let end = MIN_RUN - 1; end < data.length; ) {
+    if (!isBase64(end)) {
+      end += MIN_RUN;
+      continue;
+    }
+    let start = end;
+    while (start > end - MIN_RUN + 1 && isBase64(start - 1)) start--;
+    if (start === end - MIN_RUN + 1) return true;
+    end = start + MIN_RUN - 1;
   }
+  return false;
+}
+
+/** Encodings inside encodings (base64 of a gzip of a PEM) are followed this deep. */
+const MAX_DEPTH = 3;
+/** A gzip bomb must not fill the memory: a key is small. */
+const MAX_GUNZIPPED = 16 * 1024 * 1024;
+
+export function findPrivateKey(bytes: Buffer, depth = 0): PrivateKeyMatch | undefined {
+  return pemIn(bytes) ?? binaryKey(bytes) ?? (depth < MAX_DEPTH ? encodedKey(bytes, depth) : undefined);
+}
+
+/** A PEM key block in the bytes read as 8-bit text, or as UTF-16 (either byte order) when they hold that. */
+function pemIn(bytes: Buffer): PrivateKeyMatch | undefined {
+  if (bytes.includes(MARKER)) {
+    const found = pemInText(bytes.toString('latin1'));
+    if (found) return found;
+  }
+  for (const [encoding, marker] of Object.entries(UTF16)) {
+    if (!bytes.includes(marker)) continue;
+    const at = bytes.indexOf(marker) % 2;
+    const units = Buffer.from(bytes.subarray(at, bytes.length - ((bytes.length - at) % 2)));
+    const text = (encoding === 'utf16be' ? units.swap16() : units).toString('utf16le');
+    const found = pemInText(text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function pemInText(text: string): PrivateKeyMatch | undefined {
+  const m = PEM_KEY.exec(text);
+  return m ? { kind: `a PEM "${m[1]}PRIVATE KEY${m[2] ?? ''}" block`, line: positionOf(text, m.index).line } : undefined;
+}
+
+function binaryKey(bytes: Buffer): PrivateKeyMatch | undefined {
   const putty = bytes.indexOf(PUTTY);
   if (putty === 0) return { kind: 'a PuTTY private key file', line: 1 };
   if (bytes.length >= 4) {
@@ -40,12 +106,54 @@ export function findPrivateKey(bytes: Buffer): PrivateKeyMatch | undefined {
   return undefined;
 }
 
+/** A key inside gzip, or inside a base64 run of the text; the match is located at the run. */
+function encodedKey(bytes: Buffer, depth: number): PrivateKeyMatch | undefined {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    let inflated: Buffer | undefined;
+    try {
+      inflated = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED });
+    } catch {
+      inflated = undefined;
+    }
+    const inner = inflated && findPrivateKey(inflated, depth + 1);
+    if (inner) return { kind: `${inner.kind}, gzip-compressed`, line: 1 };
+  }
+  if (!hasBase64Run(bytes)) return undefined;
+  const text = bytes.toString('latin1');
+  // matchAll iterates a copy of the pattern: the nested calls use it too.
+  for (const m of text.matchAll(BASE64_RUN)) {
+    const decoded = Buffer.from(m[0].replace(/\\r|\\n|\s/g, ''), 'base64');
+    const inner = findPrivateKey(decoded, depth + 1);
+    if (inner) return { kind: `${inner.kind}, base64-encoded`, line: positionOf(text, m.index).line };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a string value (a decoded YAML or TypeScript value) may hold key material: a cheap test
+ * first, so that the millions of short values of a large repository cost next to nothing.
+ */
+export function findPrivateKeyInValue(value: string): PrivateKeyMatch | undefined {
+  if (value.length < MIN_RUN) return undefined;
+  const suspicious = value.includes(MARKER) || hasBase64Run(value);
+  return suspicious ? findPrivateKey(Buffer.from(value, 'utf8')) : undefined;
+}
+
+/**
+ * Whether a file's decoded values can hold key material its bytes do not show: when the bytes name
+ * a key, hold base64, or hold escapes (`\x2d` in a quoted YAML string) that decoding turns into
+ * either. Other files, the most by far, need no walk over their values.
+ */
+export function mayHoldKeyMaterial(bytes: Buffer): boolean {
+  return bytes.includes(MARKER) || bytes.includes(0x5c) || hasBase64Run(bytes) || Object.values(UTF16).some((m) => bytes.includes(m));
+}
+
 /** Binary keys are small; larger DER files (certificate bundles) are not worth trying. */
 const MAX_DER_KEY_BYTES = 16 * 1024;
 
 /** PKCS#8 (plain or encrypted), PKCS#1 or SEC1 in DER: let the crypto library decide. */
 function isDerPrivateKey(bytes: Buffer): boolean {
-  if (bytes[0] !== 0x30 || bytes.length > MAX_DER_KEY_BYTES) return false;
+  if (bytes[0] !== 0x30 || bytes.length > MAX_DER_KEY_BYTES || !looksLikeKeyStructure(bytes)) return false;
   for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
     try {
       createPrivateKey({ key: bytes, format: 'der', type });
@@ -55,6 +163,21 @@ function isDerPrivateKey(bytes: Buffer): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A key's outer SEQUENCE starts with its version (INTEGER: PKCS#8, PKCS#1, SEC1) or, encrypted, with
+ * an AlgorithmIdentifier (a SEQUENCE that starts with an OID). A certificate starts with a
+ * SEQUENCE that starts with a version tag or a serial number, so it is not tried: the crypto
+ * library would be asked three times for every certificate in the repository.
+ */
+function looksLikeKeyStructure(bytes: Buffer): boolean {
+  const first = derHeaderLength(bytes, 0);
+  if (first === undefined) return false;
+  if (bytes[first] === 0x02) return true;
+  if (bytes[first] !== 0x30) return false;
+  const inner = derHeaderLength(bytes, first);
+  return inner !== undefined && bytes[inner] === 0x06;
 }
 
 /**
@@ -75,11 +198,14 @@ function isPkcs12(bytes: Buffer): boolean {
   return bytes.subarray(inner, inner + PKCS7_DATA.length - 1).equals(PKCS7_DATA.subarray(0, PKCS7_DATA.length - 1));
 }
 
-/** Offset of the first content byte of the DER element at `at` (tag, then short or long length). */
+/**
+ * Offset of the first content byte of the element at `at` (tag, then a short, long or, in BER as
+ * some tools write PKCS#12, indefinite length).
+ */
 function derHeaderLength(bytes: Buffer, at: number): number | undefined {
   const first = bytes[at + 1];
   if (first === undefined) return undefined;
-  if (first < 0x80) return at + 2;
+  if (first <= 0x80) return at + 2;
   const n = first & 0x7f;
   if (n === 0 || n > 4) return undefined;
   return at + 2 + n;

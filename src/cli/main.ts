@@ -125,6 +125,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`tak: ${(error as Error).message}\n`);
       return error instanceof CliError ? error.exitCode : EXIT.usage;
     }
+    if (error instanceof (require('../formats/errors') as typeof import('../formats/errors')).UnencodableValue) {
+      process.stderr.write(`tak: ${error.message}\n`);
+      return EXIT.findings;
+    }
     const problem = fileProblem(error);
     if (problem) {
       process.stderr.write(`tak: ${problem}\n`);

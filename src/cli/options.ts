@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CliError } from './errors';
+import { isCalendarDay } from '../model/days';
 import type { RepositoryState } from '../model/state';
 import type { LoadOptions } from '../load';
 import { DEFAULT_TYPESCRIPT } from '../load/typescript';
@@ -54,13 +55,10 @@ export function repositoryRoot(options: CommonOptions): string {
 }
 
 export function clock(options: ClockOptions): Date {
-  if (!options.now) return new Date();
-  const date = new Date(`${options.now}T00:00:00Z`);
-  // A day that does not exist (2026-02-30) would otherwise roll over into the next month.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.now) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== options.now) {
-    throw new CliError(`--now ${options.now} is not a date written YYYY-MM-DD`);
-  }
-  return date;
+  if (options.now === undefined) return new Date();
+  // An empty --now (an unset variable in a script) is a mistake, not "today".
+  if (!isCalendarDay(options.now)) throw new CliError(`--now "${options.now}" is not a date written YYYY-MM-DD; pass a real day such as 2026-06-01`);
+  return new Date(`${options.now}T00:00:00Z`);
 }
 
 /** The environments a command works on: all of them, or the one named by --env. */

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readState } from '../pipeline';
 import { makeRepo, removeRepo } from '../../test/helpers/minimal-repo';
 import { commitAll, git } from '../../test/plan/git';
-import { GitRevisionReader, RevisionError } from './git-reader';
+import { GitRevisionReader, revisionsFolder, RevisionError } from './git-reader';
 
 describe('GitRevisionReader', () => {
   let root: string;
@@ -53,7 +53,23 @@ describe('GitRevisionReader', () => {
     const connection = state.environments.get('test')!.connections.find((c) => c.file === ts)!;
     expect(connection.decl.description).toBe('at the base');
     await reader.dispose();
-    expect(readdirSync(path.join(root, '.tak/revisions'))).toEqual([]);
+    expect(readdirSync(revisionsFolder(path.join(root, '.git')))).toEqual([]);
+    expect(git(root, 'status', '--porcelain', '--ignored')).toBe('M environments/test/connections/typed.ts');
+  });
+
+  it('extracts the revision out of the working tree, where its TypeScript still imports from node_modules', async () => {
+    const ts = 'environments/test/connections/typed.ts';
+    writeFileSync(path.join(root, '.gitignore'), 'node_modules\n');
+    symlinkSync(path.join(__dirname, '../../node_modules'), path.join(root, 'node_modules'));
+    writeFileSync(path.join(root, ts), "import { z } from 'zod';\nexport default { description: z.string().parse('from zod'), routing: [] };\n");
+    commitAll(root);
+    const reader = await GitRevisionReader.open(root, 'HEAD');
+    const state = await readState(reader);
+    expect(state.environments.get('test')!.connections.find((c) => c.file === ts)!.decl.description).toBe('from zod');
+    expect(existsSync(path.join(root, '.tak'))).toBe(false);
+    expect(git(root, 'status', '--porcelain', '--ignored')).toBe('!! node_modules');
+    await reader.dispose();
+    expect(existsSync(path.join(__dirname, '../../node_modules/zod'))).toBe(true);
   });
 
   it('refuses a symbolic link that leads out of the repository, as the working tree reader does', async () => {

@@ -5,12 +5,13 @@
  *
  * TypeScript declarations must be imported from a file on disk, and may import from anywhere in
  * their revision (`../../../src`, a CSV next to them). The first time one is needed, the whole
- * revision is extracted with `git archive` into `<root>/.tak/revisions/<sha>-<pid>/` (inside the
- * repository so that its `node_modules` resolve, and ignored by git); `dispose()` removes it, and so
- * does an interrupted command (src/cleanup.ts). Folders left by a killed run are removed by the next.
+ * revision is extracted with `git archive` into `<git dir>/tak/revisions/<sha>-<pid>/`, out of the
+ * working tree, with a link to the repository's `node_modules` so that its imports resolve as in the
+ * working tree; `dispose()` removes it, and so does an interrupted command (src/cleanup.ts). Folders
+ * left by a killed run are removed by the next.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { onExit, removeOnExit, removeStale } from '../cleanup';
@@ -33,6 +34,7 @@ export class GitRevisionReader implements RepositoryReader {
   private constructor(
     private readonly root: string,
     private readonly top: string,
+    private readonly gitDir: string,
     private readonly prefix: string,
     readonly commit: string,
     ref: string,
@@ -46,9 +48,11 @@ export class GitRevisionReader implements RepositoryReader {
     const git = simpleGit(root);
     let top: string;
     let prefix: string;
+    let gitDir: string;
     try {
       top = (await git.revparse(['--show-toplevel'])).trim();
       prefix = (await git.revparse(['--show-prefix'])).trim();
+      gitDir = (await git.revparse(['--absolute-git-dir'])).trim();
     } catch {
       throw new RevisionError(`${root} is not in a git repository; tak plan compares the declarations with a git revision`);
     }
@@ -62,7 +66,7 @@ export class GitRevisionReader implements RepositoryReader {
       );
     }
     const entries = await listTree(simpleGit(top), commit, prefix);
-    return new GitRevisionReader(root, top, prefix, commit, ref, entries);
+    return new GitRevisionReader(root, top, gitDir, prefix, commit, ref, entries);
   }
 
   async list(): Promise<string[]> {
@@ -109,7 +113,7 @@ export class GitRevisionReader implements RepositoryReader {
   }
 
   private async extract(): Promise<string> {
-    const revisions = path.join(this.root, '.tak', 'revisions');
+    const revisions = revisionsFolder(this.gitDir);
     removeStale(revisions, /^[0-9a-f]{12}-(\d+)$/);
     const dir = path.join(revisions, `${this.commit.slice(0, 12)}-${process.pid}`);
     this.removeExtracted = removeOnExit(dir);
@@ -117,7 +121,20 @@ export class GitRevisionReader implements RepositoryReader {
     mkdirSync(dir, { recursive: true });
     const tree = `${this.commit}:${this.prefix}`;
     await pipe(['git', ['archive', '--format=tar', tree], this.top], ['tar', ['-x', '-C', dir], this.top]);
+    const modules = nodeModulesAbove(this.root);
+    if (modules && !existsSync(path.join(dir, 'node_modules'))) symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
     return dir;
+  }
+}
+
+/** Where revisions are extracted: in the repository's git folder, so never in the working tree. */
+export const revisionsFolder = (gitDir: string) => path.join(gitDir, 'tak', 'revisions');
+
+/** The `node_modules` folder the working tree's imports resolve from: the nearest one at or above `root`. */
+function nodeModulesAbove(root: string): string | undefined {
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules');
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
+import { mayHoldKeyMaterial } from '../certs/private-key';
 import type { Diagnostic } from '../model/diagnostics';
 import { decodeText } from './decode';
-import { isDeclarationFile, placementOf, type FileKind } from './layout';
+import { isDeclarationFile, isHidden, placementOf, type FileKind } from './layout';
 import { fileLocator, type Locator } from './locator';
 import { UnreadableFile, type RepositoryReader } from './reader';
 import { DEFAULT_TYPESCRIPT, importDeclarations, NOT_RUN, type TypeScriptPolicy } from './typescript';
 import { parseYaml } from './yaml';
 import { offsetLocator, type Offsets } from './event-yaml';
-import { privateKeyIn, scanOtherFiles } from './private-keys';
+import { privateKeyIn, redactPrivateKeys, scanOtherFiles, type RedactedValue } from './private-keys';
 import type { PrivateKeyFile } from '../model/state';
 
 /** One declaration file as read: its place, its plain value and a way back to its lines. */
@@ -34,7 +35,7 @@ export interface LoadResult {
  * Parsed files keyed by content hash: per run, when two states share files, and between runs
  * (`parse-cache.ts`), where an entry comes without a locator and `used` says that this run needed it.
  */
-export type ParseCache = Map<string, { value: unknown; locator?: Locator; offsets?: Offsets; diagnostics: Diagnostic[]; used?: boolean }>;
+export type ParseCache = Map<string, { value: unknown; locator?: Locator; offsets?: Offsets; diagnostics: Diagnostic[]; keys: RedactedValue[]; used?: boolean }>;
 
 export interface LoadOptions {
   /** Whether and how TypeScript declarations run (default: in a child process, 30 s at most). */
@@ -81,8 +82,10 @@ async function runTypeScript(pending: PendingTypeScript[], result: LoadResult, p
   const loaded = await importDeclarations(pending.map((p) => p.absolute), repositoryFolder(pending), policy);
   for (const p of pending) {
     const outcome = loaded.get(p.absolute);
-    if (outcome && 'value' in outcome) p.loaded.value = outcome.value;
-    else {
+    if (outcome && 'value' in outcome) {
+      p.loaded.value = outcome.value;
+      notePrivateKeys(p.file, redactPrivateKeys(outcome.value), p.loaded.locator, result);
+    } else {
       problem(p.file, outcome?.reason ?? 'was not loaded');
       failed.add(p.loaded);
     }
@@ -107,6 +110,12 @@ async function readChecked(reader: RepositoryReader, file: string, result: LoadR
   return bytes;
 }
 
+/** Key material found in decoded values, unless the scan of the file's bytes already reported the file. */
+function notePrivateKeys(file: string, keys: readonly RedactedValue[], locator: Locator, result: LoadResult): void {
+  if (keys.length === 0 || result.privateKeys.some((k) => k.file === file)) return;
+  result.privateKeys.push({ file, kind: keys[0].kind, line: locator.locate(keys[0].path).line });
+}
+
 interface LoadState {
   result: LoadResult;
   checked: Set<string>;
@@ -116,6 +125,7 @@ interface LoadState {
 }
 
 async function loadOne(reader: RepositoryReader, file: string, { result, checked, typescript, cache }: LoadState) {
+  if (isHidden(file)) return;
   if (!isDeclarationFile(file)) {
     result.assets.set(file, await readChecked(reader, file, result, checked));
     return;
@@ -138,13 +148,15 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
   }
   let parsed = cache?.get(hash);
   if (!parsed) {
-    parsed = parseYaml(file, decodeText(bytes));
+    const read = parseYaml(file, decodeText(bytes));
+    parsed = { ...read, keys: mayHoldKeyMaterial(bytes) ? redactPrivateKeys(read.value) : [] };
     cache?.set(hash, parsed);
   }
   parsed.used = true;
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.diagnostics.length === 0) {
     const locator = parsed.locator ?? offsetLocator(file, decodeText(bytes), parsed.offsets!);
+    notePrivateKeys(file, parsed.keys, locator, result);
     result.files.push({ path: file, ...placement, value: parsed.value, locator, hash });
   }
 }

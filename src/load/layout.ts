@@ -16,6 +16,15 @@ export function isDeclarationFile(file: string): boolean {
   return DECLARATION.test(file) && !file.endsWith('.d.ts');
 }
 
+/**
+ * A file in a hidden folder, or hidden itself (`environments/.copy/`, an editor's `.#forms.yaml`),
+ * declares nothing: a copied environment folder must not become another environment. The
+ * private-key scan still reads it.
+ */
+export function isHidden(file: string): boolean {
+  return file.split('/').some((part) => part.startsWith('.'));
+}
+
 /** The kind of a declaration file, or a hint for the author when it is in no known place. */
 export function placementOf(file: string): Placement | { hint: string } {
   const parts = file.split('/');

@@ -74,6 +74,16 @@ export function yearsLater(day: string, years: number): string {
   return `${String(year).padStart(4, '0')}${rest}`;
 }
 
+/**
+ * Whether `day` is a real calendar day written YYYY-MM-DD. `Date.parse` rolls 2027-02-30 over into
+ * March, so the day is checked by writing it back.
+ */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
 export function previousDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - 1);

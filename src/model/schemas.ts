@@ -5,19 +5,39 @@
  * must load, and the integrity rules report what the platform would refuse.
  */
 import { z } from 'zod';
+import { forbiddenCharacter, type Carrier } from './characters';
+import { isCalendarDay } from './days';
 
 /**
- * Free text and identifiers are kept exactly as written, white space and line separators included:
- * the platform matches such values byte for byte, so trimming here would silently change who can
- * call what. What the platform would refuse in a new order is reported by the rules instead.
+ * Values are kept exactly as written, white space and line separators included: the platform matches
+ * such values byte for byte, so trimming here would silently change who can call what. What the
+ * platform would refuse in a new order is reported by the rules instead. Each kind of value refuses
+ * only the characters its carrier cannot hold, naming the first one found.
  */
-const text = z.string().min(1, 'must not be empty');
+const held = (carrier: Carrier) =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .superRefine((value, ctx) => {
+      const c = forbiddenCharacter(value, carrier);
+      if (c) ctx.addIssue({ code: 'custom', message: `holds the control or invisible character ${c}; remove it` });
+    });
+/** One line written by people: names, organisations, references. Control characters would split a report line. */
+const text = held('line');
+/** Descriptions and reasons, which may run over several lines. */
+const prose = held('prose');
+/**
+ * What the platform's catalog holds and its VP cache (XML) carries: HSA-ids, namespaces, URLs and
+ * catalog descriptions. Real catalogs hold trailing spaces, CR LF and U+2028 in them, which must
+ * survive import and export; `hsa-id-syntax` and `url-syntax` report them.
+ */
+const data = held('xml');
 /** A calendar date as the catalog stores it (day granularity). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
-const identifier = text.max(255, 'must be at most 255 characters');
+  .refine(isCalendarDay, 'is not a real calendar date (check the day of the month)');
+const identifier = data.max(255, 'must be at most 255 characters');
 const environmentName = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a lower-case environment name such as test, qa or prod');
@@ -29,7 +49,7 @@ export const approvalSchema = z.strictObject({ ref: text, approved: isoDate, by:
 export const suppressionSchema = z.strictObject({
   rule: text,
   entity: text.optional(),
-  reason: text,
+  reason: prose,
   ticket: text.optional(),
   expires: isoDate.optional(),
 });
@@ -60,11 +80,11 @@ export const systemEnvironmentSchema = z.strictObject({
 export const systemSchema = z.strictObject({
   hsaId: identifier,
   name: text,
-  description: text.optional(),
+  description: prose.optional(),
   organisation: text,
   owners: z.array(text).default([]),
   contacts: z.array(contactSchema).default([]),
-  deactivated: z.strictObject({ date: isoDate, reason: text.optional() }).optional(),
+  deactivated: z.strictObject({ date: isoDate, reason: prose.optional() }).optional(),
   environments: z.record(environmentName, systemEnvironmentSchema).default({}),
   suppressions,
 });
@@ -74,7 +94,7 @@ export const contractSchema = z.strictObject({
   name: text,
   major: z.number().int().min(0),
   minor: z.number().int().min(0).default(0),
-  description: text.optional(),
+  description: data.optional(),
   /** A full namespace for legacy contracts that do not follow `urn:riv:<domain>:<name>Responder:<major>`. */
   namespace: identifier.optional(),
 });
@@ -83,7 +103,7 @@ export const contractSchema = z.strictObject({
 export const serviceDomainSchema = z.strictObject({
   domain: identifier,
   name: text.optional(),
-  description: text.optional(),
+  description: prose.optional(),
   owners: z.array(text).default([]),
   contracts: z.array(contractSchema).default([]),
   suppressions,
@@ -92,7 +112,7 @@ export const serviceDomainSchema = z.strictObject({
 /** A logical address (logisk adress): usually the HSA-id of a care unit or a system. */
 export const logicalAddressSchema = z.strictObject({
   hsaId: identifier,
-  description: text.max(255, 'must be at most 255 characters'),
+  description: data.max(255, 'must be at most 255 characters'),
   parent: identifier.optional(),
 });
 
@@ -154,7 +174,7 @@ export const environmentSchema = z.strictObject({
   name: environmentName,
   platform: text,
   stage: stageSchema,
-  description: text.optional(),
+  description: prose.optional(),
   promotesFrom: environmentName.optional(),
   kubernetes: kubernetesTargetSchema.optional(),
   installedContracts: z.array(text).default([]),
@@ -179,16 +199,22 @@ const validity = {
   preExisting: z.boolean().optional(),
 };
 
+/** A period must not end before it starts (the catalog would store an entry that is never valid). */
+const periodInOrder: [(g: { validFrom?: string; validTo?: string }) => boolean, { message: string; path: string[] }] = [
+  (g) => !g.validFrom || !g.validTo || g.validFrom <= g.validTo,
+  { message: 'ends before validFrom; make validTo the same day or later', path: ['validTo'] },
+];
+
 /** Routing (vägval): one producer, its endpoint per contract, for many logical addresses. */
 export const routingGroupSchema = z.strictObject({
   producer: identifier,
   profile: identifier,
   contracts: z
-    .record(text, text)
+    .record(text, data)
     .refine((m) => Object.keys(m).length > 0, 'must map at least one contract to its endpoint URL'),
   logicalAddresses: z.array(identifier).min(1),
   ...validity,
-});
+}).refine(...periodInOrder);
 
 /** The catalog's optional authorization filter, used by aggregating services. */
 export const filterSchema = z.strictObject({
@@ -213,7 +239,8 @@ export const authorizationGroupSchema = z
   .refine((g) => (g.consumer === undefined) !== (g.consumers === undefined), {
     message: 'needs either consumer (one HSA-id) or consumers (a list), not both',
     path: ['consumer'],
-  });
+  })
+  .refine(...periodInOrder);
 
 export const testEvidenceSchema = z.strictObject({
   selfDeclaration: approvalSchema.optional(),
@@ -222,7 +249,7 @@ export const testEvidenceSchema = z.strictObject({
 
 /** A connection file under `environments/<env>/`: routing and authorizations that belong together. */
 export const connectionSchema = z.strictObject({
-  description: text.optional(),
+  description: prose.optional(),
   prestudy: approvalSchema.optional(),
   testEvidence: testEvidenceSchema.optional(),
   routing: z.array(routingGroupSchema).default([]),

@@ -1,17 +1,18 @@
 /** Pieces of the Markdown reports (validate and plan), so both pull-request comments read alike. */
 import type { CheckResult, Finding } from '../check/types';
+import { escape } from './escape';
 
-/** Text in a table cell: a `|` would end the cell and a newline the row. */
-export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A user's value as Markdown text (in a paragraph, a table cell, a heading or a <summary>). */
+export const md = (s: string) => escape(s, 'markdown');
 
-/** A code span; a backtick inside would end it early. */
-export const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+/** A user's value as a code span. */
+export const code = (s: string) => `\`${escape(s, 'code')}\``;
 
 export const statusIcon = ({ errors, warnings }: CheckResult['summary']) => (errors ? '❌' : warnings ? '⚠️' : '✅');
 
 export const FINDINGS_TABLE = ['| level | rule | env | where | message |', '| --- | --- | --- | --- | --- |'];
 
-export const findingRow = (f: Finding) => `| ${f.level} | ${code(f.rule)} | ${f.env} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} |`;
+export const findingRow = (f: Finding) => `| ${f.level} | ${code(f.rule)} | ${md(f.env)} | ${code(`${f.location.file}:${f.location.line}`)} | ${md(f.message)} |`;
 
 /** Suppressed findings, folded, each with the reason (and ticket) that accepted it; at most `rows` of them. */
 export function suppressedTable(findings: readonly Finding[], rows = Infinity): string[] {
@@ -24,7 +25,7 @@ export function suppressedTable(findings: readonly Finding[], rows = Infinity): 
     '',
     '| rule | where | message | reason |',
     '| --- | --- | --- | --- |',
-    ...suppressed.slice(0, rows).map((f) => `| ${code(f.rule)} | ${code(`${f.location.file}:${f.location.line}`)} | ${cell(f.message)} | ${cell(reason(f))} |`),
+    ...suppressed.slice(0, rows).map((f) => `| ${code(f.rule)} | ${code(`${f.location.file}:${f.location.line}`)} | ${md(f.message)} | ${md(reason(f))} |`),
     ...more,
     '',
     '</details>',

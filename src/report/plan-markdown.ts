@@ -6,7 +6,7 @@
  * the full report is.
  */
 import type { Plan } from '../plan';
-import { cell, code, FINDINGS_TABLE, findingRow, statusIcon, suppressedTable } from './markdown';
+import { code, FINDINGS_TABLE, findingRow, md, statusIcon, suppressedTable } from './markdown';
 import { count, countsLine, sections, type ChangeLine } from './plan-lines';
 import { summaryLine } from './plan-text';
 
@@ -22,13 +22,14 @@ export interface MarkdownOptions {
 
 /** Lists show at most `fold` items, so a reviewer still sees which addresses (the line says how many). */
 function changeLine(l: ChangeLine, fold: number): string[] {
-  if (l.items.length === 0) return [`- ${l.text}`];
-  if (l.items.length <= INLINE_ITEMS) return [`- ${l.text}: ${l.items.map(code).join(', ')}`];
-  if (fold === 0) return [`- ${l.text}`];
+  const text = md(l.text);
+  if (l.items.length === 0) return [`- ${text}`];
+  if (l.items.length <= INLINE_ITEMS) return [`- ${text}: ${l.items.map(code).join(', ')}`];
+  if (fold === 0) return [`- ${text}`];
   const rest = l.items.length - fold;
   // Plain text, not code spans: 3,000 HSA-ids then fit in one comment.
-  const list = rest > 0 ? `${l.items.slice(0, fold).join(', ')}, … and ${count(rest)} more` : l.items.join(', ');
-  return [`- <details><summary>${l.text}</summary>`, '', `  ${list}`, '', '  </details>'];
+  const list = rest > 0 ? `${md(l.items.slice(0, fold).join(', '))}, … and ${count(rest)} more` : md(l.items.join(', '));
+  return [`- <details><summary>${text}</summary>`, '', `  ${list}`, '', '  </details>'];
 }
 
 /** Shorter and shorter renderings: all of it, fewer finding rows, then ever shorter lists. */
@@ -36,10 +37,10 @@ const STEPS: [fold: number, findingRows: number][] = [[Infinity, Infinity], [Inf
 
 function render(plan: Plan, fold: number, findingRows: number): string[] {
   const out = [`### ${statusIcon(plan.summary)} tak plan ${code(plan.base)} → ${code(plan.head)}`, '', '| environment | changes |', '| --- | --- |'];
-  for (const e of plan.environments) out.push(`| ${e.changes.env} | ${cell(countsLine(e.changes))} |`);
+  for (const e of plan.environments) out.push(`| ${md(e.changes.env)} | ${md(countsLine(e.changes))} |`);
   out.push('', summaryLine(plan), '');
   if (plan.baseProblems.length > 0) {
-    out.push(`> The base does not read cleanly (${count(plan.baseProblems.length)} problems, the first: ${code(`${plan.baseProblems[0].location.file}:${plan.baseProblems[0].location.line}`)} ${cell(plan.baseProblems[0].message)}); changes are against what could be read.`, '');
+    out.push(`> The base does not read cleanly (${count(plan.baseProblems.length)} problems, the first: ${code(`${plan.baseProblems[0].location.file}:${plan.baseProblems[0].location.line}`)} ${md(plan.baseProblems[0].message)}); changes are against what could be read.`, '');
   }
   const all = plan.environments.flatMap((e) => e.findings);
   const findings = all.filter((f) => !f.suppressed);
@@ -53,9 +54,9 @@ function render(plan: Plan, fold: number, findingRows: number): string[] {
   for (const e of plan.environments) {
     const s = sections(e.changes);
     if (s.length === 0 && e.changes.presence === 'both') continue;
-    out.push(`#### ${e.changes.env}${e.changes.platform ? ` (${e.changes.platform})` : ''}`, '', countsLine(e.changes), '');
+    out.push(`#### ${md(e.changes.env)}${e.changes.platform ? ` (${md(e.changes.platform)})` : ''}`, '', md(countsLine(e.changes)), '');
     for (const section of s) {
-      out.push(`**${section.title}**`, '');
+      out.push(`**${md(section.title)}**`, '');
       for (const l of section.lines) out.push(...changeLine(l, fold));
       out.push('');
     }

@@ -1,5 +1,6 @@
 import type { Plan } from '../plan';
 import { count, countsLine, sections } from './plan-lines';
+import { escape } from './escape';
 import { findingLine } from './validate-text';
 
 /** Lists longer than this are summed up in one line in the terminal; the JSON report has them all. */
@@ -31,5 +32,6 @@ export function renderPlanText(plan: Plan): string {
     out.push('');
   }
   out.push(summaryLine(plan));
-  return `${out.join('\n')}\n`;
+  // Every line holds users' values (names, messages, files): none may break it into two.
+  return `${out.map((line) => escape(line, 'text')).join('\n')}\n`;
 }

@@ -5,6 +5,9 @@ import type { CheckResult, RuleSpec } from '../check/types';
  * physical locations relative to the repository root. Suppressed findings carry a suppression
  * with its justification, so code scanning shows them as dismissed rather than hiding them.
  */
+/** A repository path as a relative URI reference: each segment percent-encoded (`#1 100%` is `%231%20100%25`). */
+export const relativeUri = (file: string) => file.split('/').map(encodeURIComponent).join('/');
+
 export function renderSarif(result: CheckResult, pack: readonly RuleSpec[], version: string): string {
   const ids = pack.map((r) => r.id);
   const sarif = {
@@ -35,7 +38,7 @@ export function renderSarif(result: CheckResult, pack: readonly RuleSpec[], vers
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.location.file, uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: relativeUri(f.location.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.location.line, startColumn: f.location.col ?? 1 },
               },
             },

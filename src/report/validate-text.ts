@@ -1,4 +1,5 @@
 import type { CheckResult, Finding } from '../check/types';
+import { escape } from './escape';
 
 /** `path:line:col level rule message`; a suppressed finding says so, with its reason and ticket. */
 export function findingLine(f: Finding): string {
@@ -16,5 +17,6 @@ export function summaryLine({ summary }: CheckResult, environments: string[]): s
 
 /** `path:line:col level rule message`, one per finding, then the summary. */
 export function renderText(result: CheckResult, environments: string[]): string {
-  return [...result.findings.map(findingLine), summaryLine(result, environments)].join('\n') + '\n';
+  // Every line holds users' values (names, messages, files): none may break it into two.
+  return [...result.findings.map(findingLine), summaryLine(result, environments)].map((line) => escape(line, 'text')).join('\n') + '\n';
 }

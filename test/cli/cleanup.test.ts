@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { isAlive, onExit, registeredCleanups, removeOnExit, removeStale, runCleanups } from '../../src/cleanup';
 import { writeOutput } from '../../src/export/output';
 import { writeImport } from '../../src/import/write';
-import { GitRevisionReader } from '../../src/load/git-reader';
+import { GitRevisionReader, revisionsFolder } from '../../src/load/git-reader';
 import { makeRepo, removeRepo } from '../helpers/minimal-repo';
 import { commitAll } from '../plan/git';
 
@@ -99,7 +99,7 @@ describe('the places that make temporaries', () => {
   });
 
   it('plan registers the extracted revision (interrupted: removed), unregisters on dispose, and removes stale ones', async () => {
-    const revisions = path.join(root, '.tak', 'revisions');
+    const revisions = revisionsFolder(path.join(root, '.git'));
     const stale = path.join(revisions, `0123456789ab-${deadPid()}`);
     mkdirSync(stale, { recursive: true });
     const reader = await GitRevisionReader.open(root, 'main');
@@ -116,7 +116,7 @@ describe('the places that make temporaries', () => {
 
 describe('tak plan interrupted by SIGINT', () => {
   it('exits 130 and leaves no extracted revision', async () => {
-    const revisions = path.join(root, '.tak', 'revisions');
+    const revisions = revisionsFolder(path.join(root, '.git'));
     const child = spawn(process.execPath, [BIN, 'plan', '-C', root, '--base', 'main', '--now', '2026-06-01'], { stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Interrupt as soon as the base revision is on disk (the command runs on for a while after).

@@ -33,7 +33,7 @@ describe('argument errors', () => {
   });
 
   it('refuse a --now that is no day of the calendar instead of rolling it into the next month', async () => {
-    expectOneLine(await runCli(['validate', '-C', root, '--now', '2026-02-30']), /^tak: --now 2026-02-30 is not a date written YYYY-MM-DD\n$/);
+    expectOneLine(await runCli(['validate', '-C', root, '--now', '2026-02-30']), /^tak: --now "2026-02-30" is not a date written YYYY-MM-DD; pass a real day such as 2026-06-01\n$/);
     expect((await runCli(['validate', '-C', root, '--now', '2028-02-29'])).code).toBe(0);
   });
 });

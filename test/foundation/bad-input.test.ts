@@ -150,3 +150,21 @@ describe('bad input', () => {
     expect(expectOneAt(r.schema, 'config/sytems/typo.yaml').message).toMatch(/not in a known place/);
   });
 });
+
+describe('YAML tags', () => {
+  it.each([
+    ['!evil', 'name: !evil x\n', '!evil'],
+    ['!!js/function', 'name: !!js/function "function () { return 1 }"\n', '!!js/function'],
+  ])('reports the unknown tag %s at its place', async (_, line, tag) => {
+    const r = await schemaFindings({ 'config/systems/bad.yaml': `hsaId: SE1\norganisation: y\n${line}` });
+    const f = expectOneAt(r.schema, 'config/systems/bad.yaml', 3);
+    expect(f.message).toBe(`YAML: unknown tag ${tag}; a declaration holds plain values only: remove the tag`);
+    expect(f.location.col).toBe(7);
+    expect(r.other).toHaveLength(1);
+  });
+
+  it('accepts the tags of the YAML schema', async () => {
+    const r = await schemaFindings({ 'config/systems/ok.yaml': 'hsaId: !!str SE5565594230-OK1\nname: x\norganisation: y\n' });
+    expect(r.schema.filter((f) => f.location.file === 'config/systems/ok.yaml')).toEqual([]);
+  });
+});

@@ -15,9 +15,12 @@ import { vpCacheChunks } from '../../formats/vp-cache';
 import { wholeOrder } from '../../export/order';
 import { writeFolder, writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
-import { CliError } from '../errors';
+import { CliError, EXIT } from '../errors';
 import { clock, loadOptions, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 import { progress } from '../progress';
+import { visible } from '../../model/characters';
+import type { Diagnostic } from '../../model/diagnostics';
+import { ensureOutputFolder } from '../out-folder';
 
 interface ExportOptions extends CommonOptions, ClockOptions {
   env: string;
@@ -27,6 +30,14 @@ interface ExportOptions extends CommonOptions, ClockOptions {
 
 const FORMATS = ['order', 'tak-export', 'vp-cache', 'takapi'] as const;
 type Format = (typeof FORMATS)[number];
+
+/** A declaration that did not load would be silently missing from the export: nothing is written. */
+function refuseUnloaded(diagnostics: readonly Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  const [first] = diagnostics;
+  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+  throw new CliError(`${first.location.file}:${first.location.line}: ${visible(first.message)}${more}; nothing was exported: run tak validate and correct the declarations`, EXIT.findings);
+}
 
 export function register(program: Command): void {
   withClock(withCommonOptions(program.command('export')))
@@ -45,9 +56,11 @@ export function register(program: Command): void {
       // Text for standard output must not start on the progress line.
       if (options.out) shown.step(`writing ${format}`);
       else shown.end();
+      refuseUnloaded(state.diagnostics);
       const tables = tablesFromState(state);
       const platform = state.environment?.platform ?? options.env.toUpperCase();
       const out = options.out ? path.resolve(options.out) : undefined;
+      if (out) ensureOutputFolder(path.dirname(out), '--out');
       const emit = async (content: string | Iterable<string>) => {
         if (out) await writeOutput(out, content, options.force ?? false);
         else for (const piece of typeof content === 'string' ? [content] : content) process.stdout.write(piece);

@@ -14,6 +14,7 @@ import { renderPlanText } from '../../report/plan-text';
 import { CliError, EXIT } from '../errors';
 import { clock, loadOptions, repositoryRoot, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 import { progress } from '../progress';
+import { ensureOutputFolder } from '../out-folder';
 
 interface PlanOptions extends CommonOptions, ClockOptions {
   base: string;
@@ -85,6 +86,7 @@ async function open(root: string, ref: string, side: 'base' | 'head'): Promise<G
 
 /** All files or none: existing ones are refused (before anything is written) unless --force. */
 async function writeOut(plan: Plan, dir: string, force: boolean): Promise<void> {
+  ensureOutputFolder(dir, '--out');
   const files = new Map<string, string>([
     [path.join(dir, 'plan.md'), renderPlanMarkdown(plan, { limit: Infinity })],
     [path.join(dir, 'plan.json'), renderPlanJson(plan)],

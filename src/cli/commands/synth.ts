@@ -7,6 +7,7 @@ import { readWorkingTree } from '../../pipeline';
 import { EXIT } from '../errors';
 import { loadOptions, repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
 import { progress } from '../progress';
+import { ensureOutputFolder } from '../out-folder';
 
 interface SynthOptions extends CommonOptions {
   env?: string;
@@ -58,6 +59,7 @@ export function register(program: Command): void {
         return;
       }
       const out = options.out ? path.resolve(options.out) : root;
+      ensureOutputFolder(out, '--out');
       shown.step('writing the stacks and manifests');
       const written = writeOutputs(built, { root, out });
       shown.end();

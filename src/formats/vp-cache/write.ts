@@ -8,6 +8,8 @@
 import type { AuthorizationRow, RoutingRow, TakTables } from '../tak/tables';
 import { authorizationKey, routingKey } from '../tak/tables';
 import { chunked, lazyMap } from '../chunks';
+import { forbiddenCharacter, visible } from '../../model/characters';
+import { UnencodableValue } from '../errors';
 import { writePeriod } from './dates';
 import { VAGVALSINFO_NS } from './types';
 
@@ -166,7 +168,14 @@ function sorted<T extends { from?: string; to?: string; url?: string; profile?: 
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-/** Text content escaped as JAXB does (quotes need no escaping outside attributes). */
+/** What may need work in a value: XML's special characters, and those it cannot carry (surrogates are checked pairwise after). */
+const SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
+/** Text content, escaped; a character XML cannot carry at all is refused rather than written ill-formed. */
 export function escapeXml(text: string): string {
-  return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => ENTITIES[c]) : text;
+  // One character-class test per value: this runs for every field of a million entries.
+  if (!SPECIAL.test(text)) return text;
+  const c = forbiddenCharacter(text, 'xml');
+  if (c) throw new UnencodableValue(`the VP cache cannot hold "${visible(text)}": ${c} is not allowed in XML; correct the declaration (tak validate points at it)`);
+  return text.replace(/[&<>]/g, (ch) => ENTITIES[ch]);
 }
