@@ -3,6 +3,7 @@ import { cleanUpOnExit } from '../cleanup';
 import { OutputExists } from '../export/output';
 import { FormatError } from '../formats/errors';
 import { ImportConflict } from '../import/write';
+import { UnknownReference } from '../resolve/references';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
 import { register as validate } from './commands/validate';
@@ -12,9 +13,10 @@ import { register as exportCommand } from './commands/export';
 import { register as synth } from './commands/synth';
 import { register as plan } from './commands/plan';
 import { register as codeowners } from './commands/codeowners';
+import { register as explain } from './commands/explain';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners];
+const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, explain];
 
 function buildProgram(): Command {
   const program = new Command('tak')
@@ -39,7 +41,7 @@ function oneLineErrors(command: Command, name: string): void {
 }
 
 /** Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2. */
-const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict];
+const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict, UnknownReference];
 
 /** What a file-system error means for the user, by its code (the path comes with the error). */
 const FILE_PROBLEMS: Record<string, string> = {
