@@ -4,6 +4,10 @@ import { OutputExists } from '../export/output';
 import { FormatError } from '../formats/errors';
 import { ImportConflict } from '../import/write';
 import { UnknownReference } from '../resolve/references';
+import { RequestInputError } from '../request/address-list';
+import { MissingInput } from '../request/ask';
+import { RequestRefused } from '../request/git';
+import { UneditableFile } from '../request/yaml-edit';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
 import { register as validate } from './commands/validate';
@@ -14,9 +18,10 @@ import { register as synth } from './commands/synth';
 import { register as plan } from './commands/plan';
 import { register as codeowners } from './commands/codeowners';
 import { register as explain } from './commands/explain';
+import { register as request } from './commands/request';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, explain];
+const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, explain, request];
 
 function buildProgram(): Command {
   const program = new Command('tak')
@@ -41,7 +46,7 @@ function oneLineErrors(command: Command, name: string): void {
 }
 
 /** Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2. */
-const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict, UnknownReference];
+const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict, UnknownReference, RequestInputError, MissingInput, UneditableFile];
 
 /** What a file-system error means for the user, by its code (the path comes with the error). */
 const FILE_PROBLEMS: Record<string, string> = {
@@ -79,6 +84,12 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    if (error instanceof RequestRefused) {
+      process.stderr.write(`tak: ${error.message}\n`);
+      return EXIT.findings;
+    }
+    // Ctrl-C at a prompt of `tak request`: interrupted, as a signal would.
+    if ((error as Error)?.name === 'ExitPromptError') return 130;
     if (error instanceof CliError || USER_PROBLEMS.some((kind) => error instanceof kind)) {
       process.stderr.write(`tak: ${(error as Error).message}\n`);
       return error instanceof CliError ? error.exitCode : EXIT.usage;
