@@ -63,7 +63,7 @@ export class RequestRepository {
   async commit(branch: string, changes: FileChanges, message: string): Promise<string> {
     const scratch = mkdtempSync(path.join(tmpdir(), 'tak-request-'));
     try {
-      const git = this.git.env({ ...process.env, GIT_INDEX_FILE: path.join(scratch, 'index') });
+      const git = this.git.env({ ...plumbingEnvironment(), GIT_INDEX_FILE: path.join(scratch, 'index') });
       await git.raw(['read-tree', 'HEAD']);
       for (const [file, content] of changes) {
         const target = this.prefix + file;
@@ -93,4 +93,16 @@ export class RequestRepository {
   async push(branch: string): Promise<void> {
     await this.git.raw(['push', '--set-upstream', 'origin', `refs/heads/${branch}:refs/heads/${branch}`]);
   }
+}
+
+/**
+ * The environment for the plumbing commands: the user's, without the editor, pager and helper
+ * programs (none of these commands runs one, and simple-git refuses to pass them on).
+ */
+function plumbingEnvironment(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/EDITOR|PAGER|ASKPASS|SSH_COMMAND|PROXY_COMMAND|EXEC_PATH|TEMPLATE_DIR|^GIT_CONFIG/.test(key)) out[key] = value;
+  }
+  return out;
 }

@@ -71,6 +71,15 @@ export class YamlEdit {
     this.splices.push({ start, end: this.afterLine(pair.value!.range![1]), text: render({ [key]: value }, 0) });
   }
 
+  /** Adds `field: value` at the end of item `index` of a top-level block sequence (a group). */
+  addToItem(key: string, index: number, field: string, value: unknown): void {
+    const seq = (this.doc.contents as YAMLMap).get(key, true) as unknown as YAMLSeq<Node>;
+    const item = seq?.items[index] as Node | undefined;
+    if (!isMap(item) || item.flow) throw new UneditableFile(`${this.file}: ${key} item ${index + 1} is not a block mapping; write it as one to let tak add to it`);
+    const indent = this.columnOf((item.items[0].key as Node).range![0]);
+    this.insert(this.afterLine(item.range![1]), render({ [field]: value }, indent));
+  }
+
   /** Removes the items at `indexes` of the sequence at `path` (a flow list is written again, with its padding). */
   removeItems(path: Path, indexes: number[]): void {
     const seq = this.doc.getIn(path, true) as YAMLSeq<Node> | undefined;
