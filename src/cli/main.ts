@@ -19,9 +19,10 @@ import { register as plan } from './commands/plan';
 import { register as codeowners } from './commands/codeowners';
 import { register as explain } from './commands/explain';
 import { register as request } from './commands/request';
+import { register as report } from './commands/report';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, explain, request];
+const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, explain, request, report];
 
 function buildProgram(): Command {
   const program = new Command('tak')

@@ -39,13 +39,19 @@ export async function writeOutput(target: string, content: string | Iterable<str
   }
 }
 
-/** Writes a folder of files (name -> text) to `target` as a whole: staged, then renamed into place. */
-export function writeFolder(target: string, files: Map<string, string>, force: boolean): void {
-  const tmp = temporary(target, force, isEarlierFolder);
+/**
+ * Writes a folder of files (relative name -> content) to `target` as a whole: staged, then renamed
+ * into place. `earlier` tells an earlier output of the same command (which --force may replace).
+ */
+export function writeFolder(target: string, files: Map<string, string | Buffer>, force: boolean, earlier: (target: string) => boolean = isEarlierFolder): void {
+  const tmp = temporary(target, force, earlier);
   const removeTmp = removeOnExit(tmp);
   try {
     mkdirSync(tmp, { recursive: true });
-    for (const [name, text] of files) writeFileSync(path.join(tmp, name), text);
+    for (const [name, text] of files) {
+      mkdirSync(path.dirname(path.join(tmp, name)), { recursive: true });
+      writeFileSync(path.join(tmp, name), text);
+    }
     if (force) rmSync(target, { recursive: true, force: true });
     renameSync(tmp, target);
   } finally {
