@@ -9,8 +9,8 @@ async function main(caseFile: string, repo: string): Promise<void> {
   const mod = (await import(path.resolve(caseFile))) as { default: BenchCase | { default: BenchCase } };
   const bench = 'run' in mod.default ? mod.default : mod.default.default;
   const start = process.hrtime.bigint();
-  await bench.run(repo);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const measured = await bench.run(repo);
+  const seconds = measured ? measured.seconds : Number(process.hrtime.bigint() - start) / 1e9;
   const peakMiB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify({ name: bench.name, seconds, peakMiB })}\n`);
 }

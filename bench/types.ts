@@ -2,6 +2,9 @@
 export interface BenchCase {
   /** Column heading, e.g. "validate" or "parse floor". */
   name: string;
-  /** What the case does to the synthetic repository at `repo` (a folder generated for the size). */
-  run(repo: string): Promise<void>;
+  /**
+   * What the case does to the synthetic repository at `repo` (a folder generated for the size). A
+   * case that must prepare something first returns the seconds of the part it measures.
+   */
+  run(repo: string): Promise<void | { seconds: number }>;
 }
