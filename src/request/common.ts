@@ -8,6 +8,7 @@ import { isoDate } from '../model/schemas';
 import { isLogicalAddress } from '../model/syntax';
 import { contractLabel, nearest, UnknownReference } from '../resolve/references';
 import { shortName } from '../resolve/contracts';
+import { slug as fileSlug } from '../import/paths';
 import { readAddressList, RequestInputError } from './address-list';
 import type { Asker, Choice } from './ask';
 import type { FileChanges } from './git';
@@ -120,15 +121,9 @@ export function approval(flag: string, value: string): Approval {
   return { ref, approved };
 }
 
-/** A file-name part from a name: lower case, ASCII, dashes. */
+/** A file-name part from a name: the import's file names, with letters such as å and ö as a and o. */
 export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);
+  return fileSlug(text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).slice(0, 40);
 }
 
 /** The last segment of a service domain (`forminteraction` of `infrastructure:eservicesupply:forminteraction`). */
