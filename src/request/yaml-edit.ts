@@ -109,15 +109,19 @@ export class YamlEdit {
     if (pair) this.removeLines((pair.key as Node).range![0], pair.value!.range![1]);
   }
 
-  /** The edited text: the original with each replaced range spliced in, from the end backwards. */
+  /** The edited text: the original with each replaced range spliced in. */
   result(): string {
     let out = this.text;
-    for (const s of [...this.splices].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+    // From the end backwards, so earlier offsets stay valid; at one offset the later edit goes first, so the earlier one ends up before it.
+    const order = this.splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+    for (const s of order) out = out.slice(0, s.start) + s.text + out.slice(s.end);
     return out;
   }
 
+  /** Inserts whole lines; at the end of a file whose last line has no newline, one is added first. */
   private insert(at: number, text: string): void {
-    this.splices.push({ start: at, end: at, text });
+    const newline = at === this.text.length && this.text.length > 0 && !this.text.endsWith('\n') ? '\n' : '';
+    this.splices.push({ start: at, end: at, text: newline + text });
   }
 
   private removeLines(start: number, end: number): void {
@@ -147,8 +151,7 @@ export class YamlEdit {
 
   /** Adds text at the end of the file, on a line of its own. */
   private append(text: string): void {
-    const newline = this.text.length && !this.text.endsWith('\n') ? '\n' : '';
-    this.insert(this.text.length, newline + text);
+    this.insert(this.text.length, text);
   }
 }
 

@@ -83,6 +83,30 @@ describe('tak request authorization', () => {
   });
 });
 
+describe('tak request --open-pr', () => {
+  it('pushes the branch to origin and opens the pull request with gh, titled with the request', async () => {
+    const origin = path.join(root, '.tak', 'origin.git');
+    git(root, 'init', '-q', '--bare', origin);
+    git(root, 'remote', 'add', 'origin', origin);
+    const bin = path.join(root, '.tak', 'bin');
+    mkdirSync(bin, { recursive: true });
+    // A stand-in for gh that records its arguments and answers as gh pr create does.
+    writeFileSync(path.join(bin, 'gh'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${bin}/gh-args"\necho https://example.se/pull/1\n`, { mode: 0o755 });
+    const PATH = process.env.PATH;
+    process.env.PATH = `${bin}:${PATH}`;
+    try {
+      const { code, stdout } = await request('authorization', '--env', 'qa', '--consumer', 'SE5565594230-B0D', '--contract', 'GetForms:2', '--logical-address', 'SE5565594230-B9P', '--open-pr', '--branch', 'ask-ei');
+      expect(code).toBe(0);
+      expect(stdout).toContain('opened https://example.se/pull/1');
+    } finally {
+      process.env.PATH = PATH;
+    }
+    expect(git(origin, 'rev-parse', 'ask-ei')).toBe(git(root, 'rev-parse', 'ask-ei'));
+    const args = readFileSync(path.join(bin, 'gh-args'), 'utf8').split('\n');
+    expect(args.slice(0, 6)).toEqual(['pr', 'create', '--head', 'ask-ei', '--title', 'qa: authorize SE5565594230-B0D (Nationellt Engagemangsindex) for GetForms:2 at SE5565594230-B9P']);
+  });
+});
+
 describe('tak request routing, mass', () => {
   it('routes 3,000 care units from a CSV, adds them to the catalog, and the commit validates', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `SE2321000016-${(10000 + i).toString(36).toUpperCase()},Vårdcentral ${i}, Region Exempel`);
