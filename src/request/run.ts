@@ -73,12 +73,13 @@ async function nextStep(repo: RequestRepository, branch: string, title: string, 
     options.say(manual);
     return;
   }
-  const gh = await promisify(execFile)('gh', ['--version']).then(() => true, () => false);
+  // The environment is passed on explicitly: the one gh is looked up and runs with is the command's.
+  const gh = await promisify(execFile)('gh', ['--version'], { env: process.env }).then(() => true, () => false);
   if (!gh) {
     options.say(`gh is not installed, so no pull request was opened; ${manual.replace(/^next: /, '')}`);
     return;
   }
   await repo.push(branch);
-  const { stdout } = await promisify(execFile)('gh', ['pr', 'create', '--head', branch, '--title', title, '--body', body], { cwd: repo.top });
+  const { stdout } = await promisify(execFile)('gh', ['pr', 'create', '--head', branch, '--title', title, '--body', body], { cwd: repo.top, env: process.env });
   options.say(`opened ${stdout.trim()}`);
 }
