@@ -22,6 +22,7 @@ export interface Counterparts {
   [contract: string]: Record<string, number>;
 }
 
+/** Per system: as producer, contract -> consumer ('' for routing no one is authorized for) -> addresses; as consumer, contract -> producer ('' for none: VP004). */
 export interface SystemFigures {
   produces: Counterparts;
   consumes: Counterparts;
@@ -67,6 +68,7 @@ export function siteData(state: EnvironmentState, findings: Finding[], now: Date
     push(byConsumer, a.consumer, [a.consumer, contract, a.logicalAddress, route?.producer ?? '', route?.url ?? '', route?.profile ?? '', a.validFrom ?? '', a.validTo ?? '', route ? 'ok' : 'VP004']);
     count(figuresOf(figures, a.consumer).consumes, contract, route?.producer ?? '');
     if (route) {
+      count(figuresOf(figures, route.producer).produces, contract, a.consumer);
       const key = `${a.consumer}|${route.producer}`;
       let edge = edges.get(key);
       if (!edge) edges.set(key, (edge = { from: a.consumer, to: route.producer, domains: new Set(), count: 0 }));
@@ -75,9 +77,10 @@ export function siteData(state: EnvironmentState, findings: Finding[], now: Date
     }
   }
   for (const r of state.routing) {
+    if (used.has(r)) continue;
     const contract = label(r.contract);
     count(figuresOf(figures, r.producer).produces, contract, '');
-    if (!used.has(r)) push(byConsumer, '', ['', contract, r.logicalAddress, r.producer, r.url, r.profile, r.validFrom ?? '', r.validTo ?? '', 'unused']);
+    push(byConsumer, '', ['', contract, r.logicalAddress, r.producer, r.url, r.profile, r.validFrom ?? '', r.validTo ?? '', 'unused']);
   }
   const groups = [...byConsumer.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))

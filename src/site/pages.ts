@@ -76,7 +76,7 @@ function contacts(system: System): string {
 function counterparts(title: string, per: Record<string, Record<string, number>>, names: (hsaId: string) => string, heading: string): string {
   const rows = Object.entries(per)
     .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([contract, by]) => Object.entries(by).map(([who, n]) => `<tr><td>${esc(contract)}</td><td>${who ? names(who) : '<span class="muted">—</span>'}</td><td>${n.toLocaleString('en')}</td></tr>`));
+    .flatMap(([contract, by]) => Object.entries(by).map(([who, n]) => `<tr><td>${esc(contract)}</td><td>${who ? names(who) : '<span class="muted">none</span>'}</td><td>${n.toLocaleString('en')}</td></tr>`));
   if (!rows.length) return '';
   return `<h2>${title}</h2><table><thead><tr><th>Contract</th><th>${heading}</th><th>Logical addresses</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -106,7 +106,7 @@ ${system.decl.deactivated ? `<dt>Deactivated</dt><dd class="expired">${esc(syste
 <dt>Declared in</dt><dd>${esc(system.location.file)}</dd>
 </dl>
 <p><a href="../index.html#q=${encodeURIComponent(system.hsaId)}">Its connections as a consumer</a></p>
-${counterparts('Produces', figures?.produces ?? {}, link, 'Routed')}
+${counterparts('Produces', figures?.produces ?? {}, link, 'Consumer')}
 ${counterparts('Consumes', figures?.consumes ?? {}, link, 'Producer')}`,
     1,
   );

@@ -51,7 +51,7 @@ describe('the report in a browser', () => {
     expect(await page.textContent('#system-owners')).toBe('@region-exempel/integration');
     expect(await page.textContent('#system-contacts')).toContain('integration@region-exempel.example.se');
     expect(await page.locator('h2', { hasText: 'Produces' }).count()).toBe(1);
-    expect(await page.locator('table').first().textContent()).toContain('ProcessNotification:1');
+    expect(await page.locator('table').first().textContent()).toMatch(/ProcessNotification:1\s*Nationellt Engagemangsindex\s*SE5565594230-B0D\s*1/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'producer-page.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
