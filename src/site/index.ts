@@ -12,8 +12,6 @@ import { siteData, type Row, type SiteData } from './data';
 import * as pages from './pages';
 
 export const SHARD_ROWS = 1000;
-/** The file that marks a folder as a report of tak's (so that --force may replace it). */
-export const REPORT_MARKER = '.tak-report';
 
 export interface SiteInput {
   states: EnvironmentState[];
@@ -25,7 +23,6 @@ export interface SiteInput {
 
 export function buildSite(input: SiteInput): Map<string, string | Buffer> {
   const files = new Map<string, string | Buffer>();
-  files.set(REPORT_MARKER, 'Written by tak report; tak report --force replaces this folder.\n');
   files.set('assets/site.css', readFileSync(path.join(__dirname, 'assets', 'site.css')));
   files.set('assets/site.js', readFileSync(path.join(__dirname, 'assets', 'site.js')));
   files.set('assets/cytoscape.min.js', readFileSync(require.resolve('cytoscape/dist/cytoscape.min.js')));

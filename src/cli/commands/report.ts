@@ -1,9 +1,8 @@
 /**
  * `tak report --out DIR [--env E] [--force]`: the browsable report, a static site per environment
  * that opens from the file system (DIR/index.html). Written to a temporary folder and renamed into
- * place; --force replaces an earlier report, never a folder tak did not write.
+ * place (src/fs/replace.ts); --force replaces an earlier report, never a folder tak did not write.
  */
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { checkRepository } from '../../check/engine';
@@ -11,7 +10,7 @@ import { isoDay } from '../../check/periods';
 import { writeFolder } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
 import { appliedHistory } from '../../site/applied';
-import { buildSite, REPORT_MARKER } from '../../site';
+import { buildSite } from '../../site';
 import { pack } from '../../../policies/pack';
 import { clock, repositoryRoot, selectEnvironments, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
@@ -36,7 +35,7 @@ export function register(program: Command): void {
       const applied = new Map(await Promise.all(states.map(async (s) => [s.name, await appliedHistory(root, s.name)] as const)));
       const files = buildSite({ states, check, now, day: isoDay(now), applied });
       const out = path.resolve(options.out);
-      writeFolder(out, files, options.force ?? false, (target) => existsSync(path.join(target, REPORT_MARKER)));
+      writeFolder(out, files, options.force ?? false, 'tak report');
       process.stderr.write(`wrote ${files.size.toLocaleString('en')} files; open ${path.join(options.out, 'index.html')}\n`);
     });
 }
