@@ -1,5 +1,5 @@
 import type { Catalog, LogicalAddress } from '../model/state';
-import { AddressTree, Coverage } from './lookup';
+import { AddressTree, CallLookup, Coverage } from './lookup';
 
 /** Just enough of a catalog for the lookup: logical addresses with parents. */
 function catalogOf(parents: Record<string, string | undefined>): Catalog {
@@ -29,5 +29,39 @@ describe('the lookup order', () => {
     expect(routing.meets('C:1', '*')).toBe(true);
     expect(routing.meets('C:1', 'LOOP1')).toBe(false);
     expect(routing.meets('C:2', 'SE1-CLINIC')).toBe(false);
+  });
+});
+
+describe('one call as the VP resolves it', () => {
+  const tree = new AddressTree(catalogOf({ 'SE1-UNIT': 'SE1-CLINIC', 'SE1-CLINIC': undefined }));
+  const route = (logicalAddress: string, extra: object = {}) => ({ contract: 'C:1', logicalAddress, ...extra });
+  const allow = (logicalAddress: string, extra: object = {}) => ({ consumer: 'SE1-APP', contract: 'C:1', logicalAddress, ...extra });
+
+  it('takes the exact address before its parent, the parent before SE, and SE before *', () => {
+    const lookup = new CallLookup(tree, [route('*'), route('SE'), route('se1-clinic'), route('SE1-UNIT')], []);
+    expect(lookup.route('c:1', 'se1-unit', '2026-01-01')!.entries[0].logicalAddress).toBe('SE1-UNIT');
+    const withoutExact = new CallLookup(tree, [route('*'), route('SE'), route('SE1-CLINIC')], []);
+    expect(withoutExact.route('C:1', 'SE1-UNIT', '2026-01-01')!.address).toBe('se1-clinic');
+    expect(new CallLookup(tree, [route('*'), route('SE')], []).route('C:1', 'SE1-UNIT', '2026-01-01')!.address).toBe('se');
+    expect(new CallLookup(tree, [route('*')], []).route('C:1', 'other', '2026-01-01')!.address).toBe('*');
+  });
+
+  it('skips entries that are not valid on the day, and finds none for another contract', () => {
+    const lookup = new CallLookup(tree, [route('SE1-UNIT', { validTo: '2025-12-31' }), route('SE1-CLINIC')], []);
+    expect(lookup.route('C:1', 'SE1-UNIT', '2026-01-01')!.address).toBe('se1-clinic');
+    expect(lookup.route('C:1', 'SE1-UNIT', '2025-06-01')!.address).toBe('se1-unit');
+    expect(lookup.route('C:2', 'SE1-UNIT', '2026-01-01')).toBeUndefined();
+  });
+
+  it('returns every entry valid at the first step that has any (two: the VP refuses with VP006)', () => {
+    const lookup = new CallLookup(tree, [route('SE1-UNIT', { producer: 'A' }), route('se1-unit', { producer: 'B' })], []);
+    expect(lookup.route('C:1', 'SE1-UNIT', '2026-01-01')!.entries).toHaveLength(2);
+  });
+
+  it('authorizes per consumer, with the same walk', () => {
+    const lookup = new CallLookup(tree, [], [allow('SE1-CLINIC')]);
+    expect(lookup.authorize('se1-app', 'C:1', 'SE1-UNIT', '2026-01-01')!.address).toBe('se1-clinic');
+    expect(lookup.authorize('SE1-OTHER', 'C:1', 'SE1-UNIT', '2026-01-01')).toBeUndefined();
+    expect(lookup.authorize('SE1-APP', 'C:1', 'SE2-UNIT', '2026-01-01')).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Catalog } from '../model/state';
 import { HSA_ROOT, WILDCARD_ADDRESS } from '../model/syntax';
+import { activeOn } from './periods';
 
 const ROOT = HSA_ROOT.toLowerCase();
 
@@ -100,4 +101,67 @@ export class Coverage {
     }
     return parents;
   }
+}
+
+/** What a lookup needs of a routing entry or an authorization: its keys and its validity. */
+export interface Keyed {
+  contract: string;
+  logicalAddress: string;
+  validFrom?: string;
+  validTo?: string;
+}
+
+/** The step of the lookup order that answered: the address it looked at and the entries valid there. */
+export interface LookupStep<T> {
+  /** The address as the walk met it (lower case): the called one, an HSA parent, `se` or `*`. */
+  address: string;
+  entries: T[];
+}
+
+/**
+ * One call as the platform's VP resolves it: for routing (contract, receiver) and for authorization
+ * (sender, contract, receiver), try the address, then each HSA parent up to `SE`, then `*`, and stop
+ * at the first step that has entries valid on the day. Both walks use the chain of `AddressTree`, the
+ * one the consistency rules use, so `tak explain` and the rules cannot disagree on the lookup order.
+ */
+export class CallLookup<R extends Keyed, A extends Keyed & { consumer: string }> {
+  private routingIndex = new Map<string, R[]>();
+  private authorizationIndex = new Map<string, A[]>();
+
+  constructor(
+    private readonly tree: AddressTree,
+    routing: readonly R[],
+    authorizations: readonly A[],
+  ) {
+    for (const r of routing) push(this.routingIndex, this.key(r.contract, r.logicalAddress), r);
+    for (const a of authorizations) push(this.authorizationIndex, this.key(a.consumer, a.contract, a.logicalAddress), a);
+  }
+
+  /** The routing the VP finds (none: VP004; more than one: VP006). */
+  route(contract: string, logicalAddress: string, day: string): LookupStep<R> | undefined {
+    return this.walk(logicalAddress, day, (address) => this.routingIndex.get(this.key(contract, address)));
+  }
+
+  /** The authorizations that allow the call (none: VP007). */
+  authorize(consumer: string, contract: string, logicalAddress: string, day: string): LookupStep<A> | undefined {
+    return this.walk(logicalAddress, day, (address) => this.authorizationIndex.get(this.key(consumer, contract, address)));
+  }
+
+  private walk<T extends Keyed>(logicalAddress: string, day: string, at: (address: string) => T[] | undefined): LookupStep<T> | undefined {
+    for (const address of this.tree.chain(this.tree.lower(logicalAddress))) {
+      const entries = (at(address) ?? []).filter((e) => activeOn(e, day));
+      if (entries.length) return { address, entries };
+    }
+    return undefined;
+  }
+
+  private key(...parts: string[]): string {
+    return parts.map((p) => this.tree.lower(p)).join('|');
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -1,9 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { cleanUpOnExit } from '../cleanup';
-import type { FormatError } from '../formats/errors';
-import type { LockHeld } from '../fs/lock';
-import type { OutputExists } from '../fs/replace';
-import type { ImportConflict } from '../import/write';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
 
@@ -27,6 +23,9 @@ const commands: Record<string, () => Register> = {
   drift: () => require('./commands/drift').register,
   rollback: () => require('./commands/rollback').register,
   serve: () => require('./commands/serve').register,
+  explain: () => require('./commands/explain').register,
+  request: () => require('./commands/request').register,
+  report: () => require('./commands/report').register,
 };
 
 /** The commands the arguments may name (a superset: an option's value may look like one); all when none is named. */
@@ -77,11 +76,15 @@ function enter(dir: string): void {
  * Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2.
  * Their modules are loaded when an error is being judged (by then the step that threw has loaded its own).
  */
-const userProblems = (): [typeof OutputExists, typeof FormatError, typeof ImportConflict, typeof LockHeld] => [
+const userProblems = (): (abstract new (...args: never[]) => Error)[] => [
   require('../fs/replace').OutputExists,
   require('../formats/errors').FormatError,
   require('../import/write').ImportConflict,
   require('../fs/lock').LockHeld,
+  require('../resolve/references').UnknownReference,
+  require('../request/address-list').RequestInputError,
+  require('../request/ask').MissingInput,
+  require('../request/yaml-edit').UneditableFile,
 ];
 
 /** What a file-system error means for the user, by its code (the path comes with the error). */
@@ -121,6 +124,12 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    if (error instanceof (require('../request/git') as typeof import('../request/git')).RequestRefused) {
+      process.stderr.write(`tak: ${error.message}\n`);
+      return EXIT.findings;
+    }
+    // Ctrl-C at a prompt of `tak request`: interrupted, as a signal would.
+    if ((error as Error)?.name === 'ExitPromptError') return 130;
     if (error instanceof CliError || userProblems().some((kind) => error instanceof kind)) {
       process.stderr.write(`tak: ${(error as Error).message}\n`);
       return error instanceof CliError ? error.exitCode : EXIT.usage;

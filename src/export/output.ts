@@ -27,12 +27,18 @@ export async function writeOutput(target: string, content: string | Iterable<str
   }
 }
 
-/** Writes a folder of files (name -> text) to `target`; files in it that tak did not write are kept. */
-export function writeFolder(target: string, files: Map<string, string>, force: boolean, writtenBy: string): string[] {
+/**
+ * Writes a folder of files (relative name, `/` for subfolders -> content) to `target`; files in it
+ * that tak did not write are kept.
+ */
+export function writeFolder(target: string, files: Map<string, string | Buffer>, force: boolean, writtenBy: string): string[] {
   const release = lockOutput(target, `${writtenBy} into ${path.basename(target)}`);
   try {
     const fill = (folder: string) => {
-      for (const [name, text] of files) writeFileSync(path.join(folder, name), text);
+      for (const [name, text] of files) {
+        mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+        writeFileSync(path.join(folder, name), text);
+      }
     };
     return replaceFolder(target, fill, { force, writtenBy });
   } finally {
