@@ -17,6 +17,18 @@ const environmentName = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a lower-case environment name such as test, qa or prod');
 
+/**
+ * One reviewer as CODEOWNERS names it: `@user`, `@org/team` or an e-mail address, one token and
+ * nothing else, so that an owner can never add lines or other owners to the generated file.
+ */
+export const ownerSchema = z
+  .string()
+  .regex(
+    /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})$/,
+    'must be one @user, @org/team or e-mail address (no spaces, line breaks or other text)',
+  );
+const owners = z.array(ownerSchema).default([]);
+
 /** An approval on record: a document reference and the day it was approved. */
 export const approvalSchema = z.strictObject({ ref: text, approved: isoDate, by: text.optional() });
 
@@ -57,7 +69,7 @@ export const systemSchema = z.strictObject({
   name: text,
   description: text.optional(),
   organisation: text,
-  owners: z.array(text).default([]),
+  owners,
   contacts: z.array(contactSchema).default([]),
   deactivated: z.strictObject({ date: isoDate, reason: text.optional() }).optional(),
   environments: z.record(environmentName, systemEnvironmentSchema).default({}),
@@ -79,7 +91,7 @@ export const serviceDomainSchema = z.strictObject({
   domain: identifier,
   name: text.optional(),
   description: text.optional(),
-  owners: z.array(text).default([]),
+  owners,
   contracts: z.array(contractSchema).default([]),
   suppressions,
 });
@@ -108,6 +120,26 @@ export const trustedCasSchema = z.strictObject({ cas: z.array(trustedCaSchema), 
 
 export const stageSchema = z.enum(['test', 'qa', 'prod']);
 
+/** The kinds of change to what is trusted or enforced (governance changes), as `tak plan` reports them. */
+export const GOVERNANCE_KINDS = ['trusted-ca', 'stage', 'promotion-source', 'policy', 'pack', 'suppression', 'installed-contract', 'network'] as const;
+export const governanceKindSchema = z.enum(GOVERNANCE_KINDS);
+
+/**
+ * `config/platform.yaml`: the platform team, owner of every platform-level file (trusted CAs,
+ * environment files, policies, the logical-address catalog, service domains, CODEOWNERS, workflows,
+ * scripts), and which governance changes need its recorded approval (default: all of them in prod).
+ */
+export const platformSchema = z.strictObject({
+  owners: z.array(ownerSchema).min(1, 'must name at least one owner (the platform team)'),
+  approval: z
+    .strictObject({
+      stages: z.array(stageSchema).default(['prod']),
+      changes: z.array(governanceKindSchema).default([...GOVERNANCE_KINDS]),
+    })
+    .default({ stages: ['prod'], changes: [...GOVERNANCE_KINDS] }),
+  suppressions,
+});
+
 export const kubernetesTargetSchema = z.strictObject({
   context: text.optional(),
   namespace: text,
@@ -126,6 +158,8 @@ export const environmentPolicySchema = z.strictObject({
   certificateExpiryWarningDays: z.number().int().min(0).max(3650).optional(),
   /** Whether everything here must already exist in `promotesFrom` (default true: prod follows qa). */
   requirePromotion: z.boolean().optional(),
+  /** Whether producer URLs must be https (default: true in prod, false elsewhere). */
+  requireHttps: z.boolean().optional(),
 });
 
 /** `environments/<env>/environment.yaml`: what one platform environment is and what it has installed. */
@@ -222,6 +256,8 @@ export type EnvironmentDecl = z.output<typeof environmentSchema>;
 export type EnvironmentPolicy = z.output<typeof environmentPolicySchema>;
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type Stage = z.output<typeof stageSchema>;
+export type PlatformDecl = z.output<typeof platformSchema>;
+export type GovernanceKind = z.output<typeof governanceKindSchema>;
 export type RoutingGroupDecl = z.output<typeof routingGroupSchema>;
 export type AuthorizationGroupDecl = z.output<typeof authorizationGroupSchema>;
 export type FilterDecl = z.output<typeof filterSchema>;
