@@ -37,6 +37,7 @@ import deactivatedNothingNew from './deactivated-nothing-new';
 import prestudyNewConnection from './prestudy-new-connection';
 import removedRoutingAuthorized from './removed-routing-authorized';
 import removedStillReferenced from './removed-still-referenced';
+import governanceApproved from './governance-approved';
 
 const everywhere = (level: Level) => ({ test: level, qa: level, prod: level });
 /** Refused in production, pointed out before it gets there. */
@@ -76,6 +77,7 @@ export const pack: readonly RuleSpec[] = [
   { id: 'prestudy-new-connection', rule: prestudyNewConnection, levels: everywhere('error'), explanation: 'Compared with the base: a new system or contract major version in qa/prod has its own pre-study, approved by now.' },
   { id: 'removed-routing-authorized', rule: removedRoutingAuthorized, levels: everywhere('warning'), explanation: 'Compared with the base: removed routing is not still used by authorizations (named in the warning).' },
   { id: 'removed-still-referenced', rule: removedStillReferenced, levels: everywhere('error'), explanation: 'Compared with the base: a removed system or contract is no longer named by routing or authorizations.' },
+  { id: 'governance-approved', rule: governanceApproved, levels: everywhere('error'), explanation: 'Compared with the base: a change to what is trusted or enforced, in a stage config/platform.yaml names (default prod), has a platform owner\'s approval on record (--approved-by).' },
   // Consistency (the platform's own reports)
   { id: 'authorization-reachable', rule: authorizationReachable, levels: everywhere('warning'), explanation: 'An authorization reaches routing: on its address, HSA parents up to SE, *, or units below it.' },
   { id: 'routing-callable', rule: routingCallable, levels: everywhere('warning'), explanation: 'A routing entry is callable: some consumer is authorized on its address, HSA parents up to SE, *, or units below it.' },

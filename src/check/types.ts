@@ -1,6 +1,7 @@
 import type { Location } from '../model/diagnostics';
 import type { Stage } from '../model/schemas';
 import type { EnvironmentState, RepositoryState } from '../model/state';
+import type { EnvironmentChanges } from '../plan/types';
 
 export type Level = 'error' | 'warning';
 
@@ -19,6 +20,10 @@ export interface RuleContext {
   repository: RepositoryState;
   /** The same environment at the base revision, for process gates that compare (plan only). */
   base?: EnvironmentState;
+  /** The environment's change set from the base (plan only). */
+  changes?: EnvironmentChanges;
+  /** Reviewers whose approval of the change is on record (`tak plan --approved-by`, from the code host). */
+  approvedBy?: readonly string[];
 }
 
 /** A policy rule: a pure function over the resolved model. */
