@@ -2,6 +2,7 @@ import type { Location } from '../model/diagnostics';
 import type { Stage } from '../model/schemas';
 import type { EnvironmentState, RepositoryState } from '../model/state';
 import type { EnvironmentChanges } from '../plan/types';
+import type { Suppressible } from './suppressions';
 
 export type Level = 'error' | 'warning';
 
@@ -35,6 +36,8 @@ export interface AuditInput {
   findings: readonly Finding[];
   /** The ids of the pack, so that a suppression naming no rule can say so. */
   ruleIds: ReadonlySet<string>;
+  /** Where the pack lets each rule be suppressed. */
+  suppressible: Suppressible;
 }
 
 /**
@@ -49,6 +52,8 @@ export type RuleSpec = {
   /** One line for `tak rules` and the reports' help text. */
   explanation: string;
   levels: Record<Stage, Level>;
+  /** The stages in which a suppression of this rule is accepted (default: every stage). */
+  suppressible?: readonly Stage[];
 } & ({ rule: Rule; audit?: undefined } | { audit: Audit; rule?: undefined });
 
 export interface Finding extends RuleFinding {
