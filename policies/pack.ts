@@ -38,6 +38,11 @@ import prestudyNewConnection from './prestudy-new-connection';
 import removedRoutingAuthorized from './removed-routing-authorized';
 import removedStillReferenced from './removed-still-referenced';
 import suppressionAllowed from './suppression-allowed';
+import httpsOnly from './https-only';
+import consumerCertificate from './consumer-certificate';
+import selfDeclarationEvidence from './self-declaration-evidence';
+import approvalDate from './approval-date';
+import prestudyDistinct from './prestudy-distinct';
 import governanceApproved from './governance-approved';
 
 const everywhere = (level: Level) => ({ test: level, qa: level, prod: level });
@@ -58,6 +63,7 @@ export const pack: readonly RuleSpec[] = [
   { id: 'routing-unique', rule: routingUnique, levels: everywhere('error'), explanation: 'At most one routing entry per (contract, logical address) at any time, across all files (else VP006).' },
   { id: 'authorization-unique', rule: authorizationUnique, levels: everywhere('error'), explanation: 'No two authorizations for the same (consumer, contract, logical address) overlap in time.' },
   { id: 'entity-unique', rule: entityUnique, levels: everywhere('error'), explanation: 'A system, contract, logical address, service domain or trusted CA is declared once.' },
+  { id: 'https-only', rule: httpsOnly, levels: everywhere('error'), suppressible: beforeProd, explanation: 'Producer URLs use https where policy.requireHttps (default: in prod) says so.' },
   // Certificates
   { id: 'certificate-readable', rule: certificateReadable, levels: everywhere('error'), suppressible: beforeProd, explanation: 'Every certificate file a system or the trusted-CA list names exists and holds an X.509 certificate.' },
   { id: 'certificate-serial-number', rule: certificateSerialNumber, levels: everywhere('error'), suppressible: beforeProd, explanation: "A system's certificate has the system's HSA-id as subject serialNumber (OID 2.5.4.5)." },
@@ -66,12 +72,16 @@ export const pack: readonly RuleSpec[] = [
   { id: 'certificate-expiring', rule: certificateExpiring, levels: everywhere('warning'), explanation: 'A certificate expiring within policy.certificateExpiryWarningDays (default 30) is named with its date.' },
   { id: 'certificate-key-strength', rule: certificateKeyStrength, levels: everywhere('error'), suppressible: beforeProd, explanation: 'Certificate keys are RSA of at least 2048 bits or EC of at least 256 bits.' },
   { id: 'no-private-key', rule: noPrivateKey, levels: everywhere('error'), suppressible: never, explanation: 'No private key material (PEM key blocks, PKCS#12, key stores) anywhere in the repository, whatever the file name.' },
+  { id: 'consumer-certificate', rule: consumerCertificate, levels: everywhere('error'), suppressible: beforeProd, explanation: 'A consumer authorized in an environment declares its certificate there.' },
   // Network
   { id: 'consumer-source-addresses', rule: consumerSourceAddresses, levels: everywhere('error'), explanation: 'A consumer authorized in an environment declares its source addresses (CIDRs) for it.' },
   { id: 'producer-endpoint-declared', rule: producerEndpointDeclared, levels: everywhere('error'), explanation: "Every endpoint host:port a routing URL uses is declared with its addresses under the producer's endpoints." },
   { id: 'cidr-syntax', rule: cidrSyntax, levels: everywhere('error'), suppressible: beforeProd, explanation: 'Source and endpoint addresses are CIDR blocks (address/prefix, no host bits set).' },
   { id: 'no-any-address', rule: noAnyAddress, levels: errorInProd, suppressible: beforeProd, explanation: 'No 0.0.0.0/0 or ::/0 as a source or endpoint address (an error in prod).' },
   // Process gates
+  { id: 'approval-date', rule: approvalDate, levels: everywhere('error'), suppressible: beforeProd, explanation: 'Approvals on record (pre-study, test evidence, wildcard) are not dated in the future.' },
+  { id: 'self-declaration-evidence', rule: selfDeclarationEvidence, levels: everywhere('error'), suppressible: beforeProd, explanation: 'A connection in a qa environment names its approved self-declaration (testEvidence.selfDeclaration).' },
+  { id: 'prestudy-distinct', rule: prestudyDistinct, levels: everywhere('error'), suppressible: beforeProd, explanation: 'A prod pre-study differs from the one its promotion source uses, or says it covers both (covers: [qa, prod]).' },
   { id: 'prestudy-approved', rule: prestudyApproved, levels: everywhere('error'), suppressible: beforeProd, explanation: 'A connection in a qa or prod environment names its approved pre-study (ref and approval date).' },
   { id: 'end-to-end-evidence', rule: endToEndEvidence, levels: everywhere('error'), suppressible: beforeProd, explanation: 'A connection in a prod environment names its approved End-2-End test.' },
   { id: 'promotion', rule: promotion, levels: errorInProd, suppressible: beforeProd, explanation: 'Every (producer, contract) routing and (consumer, contract) authorization exists in the environment this one promotes from.' },

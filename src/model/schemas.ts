@@ -30,7 +30,13 @@ export const ownerSchema = z
 const owners = z.array(ownerSchema).default([]);
 
 /** An approval on record: a document reference and the day it was approved. */
-export const approvalSchema = z.strictObject({ ref: text, approved: isoDate, by: text.optional() });
+export const approvalSchema = z.strictObject({
+  ref: text,
+  approved: isoDate,
+  by: text.optional(),
+  /** The environments one approval covers, when it explicitly covers more than one (e.g. [qa, prod]). */
+  covers: z.array(environmentName).optional(),
+});
 
 /** A finding that the reviewers accepted; the reason is mandatory so the decision is on record. */
 export const suppressionSchema = z.strictObject({
