@@ -12,16 +12,38 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
-/** Parses YAML 1.2 keeping positions; duplicate keys and alias bombs are errors, not surprises. */
+const INDENTATION = '; check the indentation: spaces only, and every item of a list or map at the same column';
+const QUOTING = '; check quoting and brackets: quote a value with ": ", " #" or a leading @ ` [ { * & !, and close every quote, [ and {';
+const HINTS: Record<string, string> = {
+  BAD_INDENT: INDENTATION,
+  TAB_AS_INDENT: INDENTATION,
+  BLOCK_IN_FLOW: `${QUOTING} (a list written [ ... ] holds no "- " items)`,
+  MULTILINE_IMPLICIT_KEY: INDENTATION,
+  MISSING_CHAR: QUOTING,
+  UNEXPECTED_TOKEN: QUOTING,
+  BAD_SCALAR_START: QUOTING,
+  BLOCK_AS_IMPLICIT_KEY: QUOTING,
+  DUPLICATE_KEY: '; write each key once per map (merge the two, or remove one)',
+};
+
+/** What to check for a YAML error code of the `yaml` package (nothing for codes without advice). */
+const hintFor = (code: string) => HINTS[code] ?? '';
+
+/**
+ * Parses YAML 1.2 keeping positions; duplicate keys and alias bombs are errors, not surprises. Only
+ * the first syntax error is reported: the parser's later ones mostly follow from it (an unclosed
+ * bracket gives three), and one problem should be one finding.
+ */
 export function parseYaml(file: string, text: string): ParsedYaml {
   const plain = readPlainYaml(file, text);
   if (plain) return { ...plain, diagnostics: [] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const locator = yamlLocator(file, doc, lines);
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => {
+  const diagnostics: Diagnostic[] = doc.errors.slice(0, 1).map((error) => {
     const { line, col } = lines.linePos(error.pos[0]);
-    return { message: `YAML: ${error.message.split('\n')[0]}`, location: { file, line, col } };
+    const more = doc.errors.length > 1 ? '; errors after it may follow from it: fix it and run again' : '';
+    return { message: `YAML: ${error.message.split('\n')[0]}${hintFor(error.code)}${more}`, location: { file, line, col } };
   });
   if (diagnostics.length > 0) return { value: undefined, locator, diagnostics };
   try {

@@ -187,6 +187,9 @@ export const environmentSchema = z.strictObject({
   suppressions,
 });
 
+/** A group's logical addresses: one at least (a group emptied of them is to be removed). */
+const groupAddresses = z.array(identifier).min(1, 'lists no logical address; remove the group (routing or authorization) if none is left');
+
 const validity = {
   validFrom: isoDate.optional(),
   validTo: isoDate.optional(),
@@ -203,7 +206,7 @@ export const routingGroupSchema = z.strictObject({
   contracts: z
     .record(text, text)
     .refine((m) => Object.keys(m).length > 0, 'must map at least one contract to its endpoint URL'),
-  logicalAddresses: z.array(identifier).min(1),
+  logicalAddresses: groupAddresses,
   ...validity,
 });
 
@@ -222,7 +225,7 @@ export const authorizationGroupSchema = z
     consumer: identifier.optional(),
     consumers: z.array(identifier).min(1).optional(),
     contracts: z.array(text).min(1),
-    logicalAddresses: z.array(identifier).min(1),
+    logicalAddresses: groupAddresses,
     integrationAgreement: text.optional(),
     filters: z.array(filterSchema).optional(),
     ...validity,
