@@ -12,9 +12,10 @@ import { register as exportCommand } from './commands/export';
 import { register as synth } from './commands/synth';
 import { register as plan } from './commands/plan';
 import { register as codeowners } from './commands/codeowners';
+import { register as init } from './commands/init';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners];
+const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, init];
 
 function buildProgram(): Command {
   const program = new Command('tak')
