@@ -72,7 +72,7 @@ export const pack: readonly RuleSpec[] = [
   { id: 'certificate-expiring', rule: certificateExpiring, levels: everywhere('warning'), explanation: 'A certificate expiring within policy.certificateExpiryWarningDays (default 30) is named with its date.' },
   { id: 'certificate-key-strength', rule: certificateKeyStrength, levels: everywhere('error'), suppressible: beforeProd, explanation: 'Certificate keys are RSA of at least 2048 bits or EC of at least 256 bits.' },
   { id: 'no-private-key', rule: noPrivateKey, levels: everywhere('error'), suppressible: never, explanation: 'No private key material (PEM key blocks, PKCS#12, key stores) anywhere in the repository, whatever the file name.' },
-  { id: 'consumer-certificate', rule: consumerCertificate, levels: everywhere('error'), suppressible: beforeProd, explanation: 'A consumer authorized in an environment declares its certificate there.' },
+  { id: 'consumer-certificate', rule: consumerCertificate, levels: { test: 'warning', qa: 'error', prod: 'error' }, suppressible: beforeProd, explanation: 'A consumer authorized in an environment declares its certificate there (a warning in test, where certificates may come later).' },
   // Network
   { id: 'consumer-source-addresses', rule: consumerSourceAddresses, levels: everywhere('error'), explanation: 'A consumer authorized in an environment declares its source addresses (CIDRs) for it.' },
   { id: 'producer-endpoint-declared', rule: producerEndpointDeclared, levels: everywhere('error'), explanation: "Every endpoint host:port a routing URL uses is declared with its addresses under the producer's endpoints." },
