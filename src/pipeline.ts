@@ -1,3 +1,4 @@
+import { recoverRepository } from './fs/journal';
 import { loadRepository, type ParseCache } from './load';
 import { WorkingTreeReader, type RepositoryReader } from './load/reader';
 import { parseDeclarations } from './parse';
@@ -9,6 +10,9 @@ export async function readState(reader: RepositoryReader, cache?: ParseCache): P
   return resolveRepository(parseDeclarations(await loadRepository(reader, cache)));
 }
 
+/** The working tree's state, after finishing a write into it that a killed command left half done. */
 export function readWorkingTree(root: string): Promise<RepositoryState> {
+  const note = recoverRepository(root);
+  if (note) process.stderr.write(`note: ${note}\n`);
   return readState(new WorkingTreeReader(root));
 }

@@ -1,13 +1,15 @@
 /**
- * Writes what synth produced, atomically per environment: everything is first written into a
- * temporary folder inside the output folder, then each environment's folder is swapped into place
- * with a rename. Nothing outside `<out>/cdktf.out` and `<out>/dist` is touched. The temporary
- * folders carry the pid: removed when the command is interrupted (src/cleanup.ts), and by the next
- * synth when a killed one left them.
+ * Writes what synth produced. Each environment's `cdktf.out/stacks/<env>` and `dist/<env>` is
+ * replaced whole (src/fs/replace.ts): a reader sees the old folder or the new one, files in it that
+ * tak did not write (terraform's state, `.terraform/`, a user's notes) are kept, and what a killed
+ * synth left is recovered by the next. Nothing outside `<out>/cdktf.out` and `<out>/dist` is
+ * touched. One synth at a time per output folder (`<out>/.tak.lock`).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { temporaryFolder } from '../src/cleanup';
+import { acquireLock } from '../src/fs/lock';
+import { replaceFileSync, replaceFolder } from '../src/fs/replace';
 import { renderManifests } from './manifests';
 import { synthesizeApp, type BuiltEnvironment } from './main';
 
@@ -21,46 +23,47 @@ export interface Written {
   env: string;
   stack: string;
   manifests: string[];
+  /** Files in the environment's folders that tak did not write, kept (out-relative). */
+  kept: string[];
 }
+
+const OPTIONS = { force: true, writtenBy: 'tak synth' };
 
 export function writeOutputs(builds: BuiltEnvironment[], paths: OutputPaths): Written[] {
   const cdktfOut = path.join(paths.out, 'cdktf.out');
   const distOut = path.join(paths.out, 'dist');
-  mkdirSync(cdktfOut, { recursive: true });
+  mkdirSync(path.join(cdktfOut, 'stacks'), { recursive: true });
   mkdirSync(distOut, { recursive: true });
+  const release = acquireLock(path.join(paths.out, '.tak.lock'), `tak synth into ${paths.out}`);
   const [synthTmp, removeSynthTmp] = temporaryFolder(cdktfOut, '.synth');
-  const [distTmp, removeDistTmp] = temporaryFolder(distOut, '.synth');
   try {
     synthesizeApp(builds, synthTmp, { root: paths.root, outdir: cdktfOut });
-    const manifests = builds.map((b) => {
+    const written = builds.map((b) => {
+      const stackDir = path.join(cdktfOut, 'stacks', b.env);
+      const distDir = path.join(distOut, b.env);
+      const keptStack = replaceFolder(stackDir, (folder) => moveContents(path.join(synthTmp, 'stacks', b.env), folder), OPTIONS);
       const files = renderManifests(b.objects);
-      mkdirSync(path.join(distTmp, b.env));
-      for (const [name, text] of files) writeFileSync(path.join(distTmp, b.env, name), text);
-      return [...files.keys()];
+      const keptDist = replaceFolder(distDir, (folder) => {
+        for (const [name, text] of files) writeFileSync(path.join(folder, name), text);
+      }, OPTIONS);
+      const rel = (dir: string) => (f: string) => path.relative(paths.out, path.join(dir, f));
+      return {
+        env: b.env,
+        stack: rel(stackDir)('cdk.tf.json'),
+        manifests: [...files.keys()].map(rel(distDir)),
+        kept: [...keptStack.map(rel(stackDir)), ...keptDist.map(rel(distDir))],
+      };
     });
-    mkdirSync(path.join(cdktfOut, 'stacks'), { recursive: true });
-    for (const b of builds) {
-      swap(path.join(synthTmp, 'stacks', b.env), path.join(cdktfOut, 'stacks', b.env));
-      swap(path.join(distTmp, b.env), path.join(distOut, b.env));
-    }
     mergeManifest(path.join(synthTmp, 'manifest.json'), path.join(cdktfOut, 'manifest.json'));
-    return builds.map((b, i) => ({
-      env: b.env,
-      stack: path.relative(paths.out, path.join(cdktfOut, 'stacks', b.env, 'cdk.tf.json')),
-      manifests: manifests[i].map((f) => path.relative(paths.out, path.join(distOut, b.env, f))),
-    }));
+    return written;
   } finally {
     removeSynthTmp();
-    removeDistTmp();
+    release();
   }
 }
 
-/** Puts `from` at `to` with renames only, so a reader sees the old folder or the new one, never half. */
-function swap(from: string, to: string): void {
-  const old = `${to}.old-${process.pid}`;
-  if (existsSync(to)) renameSync(to, old);
-  renameSync(from, to);
-  rmSync(old, { recursive: true, force: true });
+function moveContents(from: string, to: string): void {
+  for (const name of readdirSync(from)) renameSync(path.join(from, name), path.join(to, name));
 }
 
 /**
@@ -73,7 +76,5 @@ function mergeManifest(fresh: string, target: string): void {
   const folder = path.dirname(target);
   const kept = Object.entries(previous?.stacks ?? {}).filter(([name]) => !(name in next.stacks) && existsSync(path.join(folder, 'stacks', name)));
   const stacks = Object.fromEntries([...kept, ...Object.entries(next.stacks)].sort(([a], [b]) => (a < b ? -1 : 1)));
-  const tmp = `${target}.tmp-${process.pid}`;
-  writeFileSync(tmp, `${JSON.stringify({ stacks, version: next.version }, null, 2)}\n`);
-  renameSync(tmp, target);
+  replaceFileSync(target, `${JSON.stringify({ stacks, version: next.version }, null, 2)}\n`, true);
 }

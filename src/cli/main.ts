@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { cleanUpOnExit } from '../cleanup';
-import { OutputExists } from '../export/output';
 import { FormatError } from '../formats/errors';
+import { LockHeld } from '../fs/lock';
+import { OutputExists } from '../fs/replace';
 import { ImportConflict } from '../import/write';
 import { CliError, EXIT } from './errors';
 import { version } from './version';
@@ -13,9 +14,13 @@ import { register as synth } from './commands/synth';
 import { register as plan } from './commands/plan';
 import { register as codeowners } from './commands/codeowners';
 import { register as init } from './commands/init';
+import { register as apply } from './commands/apply';
+import { register as status } from './commands/status';
+import { register as drift } from './commands/drift';
+import { register as rollback } from './commands/rollback';
 
 /** The commands, each in its own file; the CLI only wires them to the steps of src/. */
-const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, init];
+const commands = [validate, rules, importCommand, exportCommand, synth, plan, codeowners, init, apply, status, drift, rollback];
 
 function buildProgram(): Command {
   const program = new Command('tak')
@@ -40,7 +45,7 @@ function oneLineErrors(command: Command, name: string): void {
 }
 
 /** Problems the steps report for the user to fix (an unreadable import, an output in the way): exit 2. */
-const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict];
+const USER_PROBLEMS = [OutputExists, FormatError, ImportConflict, LockHeld];
 
 /** What a file-system error means for the user, by its code (the path comes with the error). */
 const FILE_PROBLEMS: Record<string, string> = {

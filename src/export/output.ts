@@ -1,60 +1,41 @@
 /**
- * Where an export goes: a file written atomically (a temporary name next to it, then a rename),
- * never over an existing file without `force`; or standard output when no file is named.
+ * Where an export goes: a file or a folder replaced whole (src/fs/replace.ts), never over an
+ * existing one without `force`, one writer at a time (a lock beside the target, src/fs/lock.ts).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { once } from 'node:events';
-import { literal, removeOnExit, removeStale } from '../cleanup';
+import { acquireLock } from '../fs/lock';
+import { checkReplaceable, replaceFile, replaceFolder } from '../fs/replace';
 
-export class OutputExists extends Error {}
+export { OutputExists } from '../fs/replace';
 
-function temporary(target: string, force: boolean, replaceable: (target: string) => boolean): string {
-  // --force replaces an earlier output, never a folder of the user's (think `-o . --force`).
-  if (existsSync(target) && !replaceable(target)) throw new OutputExists(`${target} is a folder that tak did not write; name a new file or folder`);
-  if (existsSync(target) && !force) throw new OutputExists(`${target} exists; pass --force to replace it`);
+/** Takes the lock of the output `target` (`.<name>.lock` beside it), making its folder if need be. */
+function lockOutput(target: string, what: string): () => void {
   mkdirSync(path.dirname(target), { recursive: true });
-  // A killed earlier run left its temporary next to the target; this run's has another pid.
-  const name = path.basename(target);
-  removeStale(path.dirname(target), new RegExp(`^\\.${literal(name)}\\.(\\d+)\\.tmp$`));
-  return path.join(path.dirname(target), `.${name}.${process.pid}.tmp`);
+  return acquireLock(path.join(path.dirname(target), `.${path.basename(target)}.lock`), what);
 }
 
-/** Writes text, or pieces of text (for outputs larger than one string may be), to `target`. */
+/** Writes text, or pieces of text (for outputs larger than one string may be), to the file `target`. */
 export async function writeOutput(target: string, content: string | Iterable<string>, force: boolean): Promise<void> {
-  const tmp = temporary(target, force, (t) => !statSync(t).isDirectory());
-  const removeTmp = removeOnExit(tmp);
+  // Before the lock, so that nothing is made beside a device or a FIFO; again under it, by replaceFile.
+  checkReplaceable(target, force);
+  const release = lockOutput(target, `tak writing ${path.basename(target)}`);
   try {
-    if (typeof content === 'string') writeFileSync(tmp, content);
-    else {
-      const out = createWriteStream(tmp);
-      for (const piece of content) if (!out.write(piece)) await once(out, 'drain');
-      out.end();
-      await once(out, 'finish');
-    }
-    if (force) rmSync(target, { recursive: true, force: true });
-    renameSync(tmp, target);
+    await replaceFile(target, content, force);
   } finally {
-    removeTmp();
+    release();
   }
 }
 
-/** Writes a folder of files (name -> text) to `target` as a whole: staged, then renamed into place. */
-export function writeFolder(target: string, files: Map<string, string>, force: boolean): void {
-  const tmp = temporary(target, force, isEarlierFolder);
-  const removeTmp = removeOnExit(tmp);
+/** Writes a folder of files (name -> text) to `target`; files in it that tak did not write are kept. */
+export function writeFolder(target: string, files: Map<string, string>, force: boolean, writtenBy: string): string[] {
+  const release = lockOutput(target, `${writtenBy} into ${path.basename(target)}`);
   try {
-    mkdirSync(tmp, { recursive: true });
-    for (const [name, text] of files) writeFileSync(path.join(tmp, name), text);
-    if (force) rmSync(target, { recursive: true, force: true });
-    renameSync(tmp, target);
+    const fill = (folder: string) => {
+      for (const [name, text] of files) writeFileSync(path.join(folder, name), text);
+    };
+    return replaceFolder(target, fill, { force, writtenBy });
   } finally {
-    removeTmp();
+    release();
   }
-}
-
-/** A folder that holds nothing but files of the kind writeFolder writes (`*.json`), i.e. an earlier output. */
-function isEarlierFolder(target: string): boolean {
-  if (!statSync(target).isDirectory()) return true;
-  return readdirSync(target, { withFileTypes: true }).every((e) => e.isFile() && e.name.endsWith('.json'));
 }

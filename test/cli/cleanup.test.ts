@@ -78,7 +78,7 @@ describe('the places that make temporaries', () => {
       yield '}';
     }
     await expect(writeOutput(target, pieces(), false)).rejects.toThrow();
-    expect(seen).toEqual([[`.order.json.${process.pid}.tmp`]]);
+    expect(seen).toEqual([[`.order.json.${process.pid}.tmp`, '.order.json.lock']]);
     expect(readdirSync(path.dirname(target))).toEqual([]);
   });
 
@@ -91,10 +91,10 @@ describe('the places that make temporaries', () => {
     expect(registeredCleanups()).toBe(0);
   });
 
-  it('an import unregisters its staging folder, and removes what a killed import left', () => {
-    mkdirSync(path.join(root, `.tak-import-${deadPid()}-abc123`));
+  it('an import unregisters its staging folder, and removes what a killed import left before it wrote anything', () => {
+    mkdirSync(path.join(root, '.tak-pending', 'files'), { recursive: true });
     writeImport(root, { create: new Map([['environments/qa/environment.yaml', 'name: qa\n']]), append: [], replace: [], summary: [] }, false);
-    expect(readdirSync(root).filter((n) => n.startsWith('.tak-import-'))).toEqual([]);
+    expect(readdirSync(root).filter((n) => n.startsWith('.tak-'))).toEqual([]);
     expect(registeredCleanups()).toBe(0);
   });
 

@@ -57,7 +57,9 @@ export function register(program: Command): void {
       } else {
         if (!out) throw new CliError('takapi writes a folder of responses: name it with -o');
         const installed = state.installedContracts.map((c) => c.namespace ?? c.ref);
-        writeFolder(out, takApiFiles(takApiResponses(tables, { platform, snapshotTime: stockholmTimestamp(now), installed })), options.force ?? false);
+        const files = takApiFiles(takApiResponses(tables, { platform, snapshotTime: stockholmTimestamp(now), installed }));
+        const kept = writeFolder(out, files, options.force ?? false, 'tak export takapi');
+        if (kept.length) process.stderr.write(`note: kept ${kept.length} files in ${out} that tak did not write: ${kept.join(', ')}\n`);
       }
       if (out) process.stderr.write(`wrote ${path.relative(process.cwd(), out) || out}\n`);
     });

@@ -10,6 +10,7 @@ import { readTakApiFolder } from '../../formats/takapi/read';
 import { isoDay } from '../../check/periods';
 import { importTables } from '../../import';
 import { importOrder } from '../../import/order';
+import { withRepositoryLock } from '../../fs/journal';
 import { CliError, EXIT } from '../errors';
 import { clock, withClock, withCommonOptions, type ClockOptions, type CommonOptions } from '../options';
 
@@ -58,7 +59,10 @@ export function register(program: Command): void {
       const today = isoDay(clock(options));
       const read = readTakExport(readInput(file), file);
       const origin = `the catalog export ${path.basename(file)}`;
-      report(await importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin, force: options.force }), read.notes);
+      const lines = await withRepositoryLock(root, 'tak import tak-export', () =>
+        importTables(root, options.env, read.tables, { today, includeExpired: options.includeExpired, platform: options.platform, origin, force: options.force }),
+      );
+      report(lines, read.notes);
     });
 
   common(importCommand.command('takapi <dir>'))
@@ -72,7 +76,10 @@ export function register(program: Command): void {
       const read = readTakApiFolder(dir, options.connectionPoint);
       const platform = options.platform ?? read.platform;
       const origin = `the TAK-api responses in ${path.basename(path.resolve(dir))}`;
-      report(await importTables(root, options.env, read.tables, { today, platform, installed: read.installed, origin, force: options.force }), read.notes);
+      const lines = await withRepositoryLock(root, 'tak import takapi', () =>
+        importTables(root, options.env, read.tables, { today, platform, installed: read.installed, origin, force: options.force }),
+      );
+      report(lines, read.notes);
     });
 
   withClock(withCommonOptions(importCommand.command('order <file>')))
@@ -81,7 +88,10 @@ export function register(program: Command): void {
     .option('--platform <id>', 'the environment\'s order platform id, when it has no environment.yaml yet')
     .action(async (file: string, options: ImportOptions) => {
       const root = target(options);
-      const result = await importOrder(root, options.env, readInput(file), { now: clock(options), platform: options.platform, origin: path.basename(file) });
+      const order = readInput(file);
+      const result = await withRepositoryLock(root, 'tak import order', () =>
+        importOrder(root, options.env, order, { now: clock(options), platform: options.platform, origin: path.basename(file) }),
+      );
       if (result.errors.length) {
         process.stderr.write(`the order is refused; nothing was written:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`);
         process.exitCode = EXIT.findings;

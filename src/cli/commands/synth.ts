@@ -68,6 +68,7 @@ export function register(program: Command): void {
       const out = options.out ? path.resolve(options.out) : root;
       for (const w of writeOutputs(built, { root, out })) {
         process.stdout.write(`${w.env}: ${w.stack} and ${w.manifests.length} manifests in ${path.dirname(w.manifests[0])}/\n`);
+        if (w.kept.length) process.stderr.write(`note: kept ${w.kept.length} files that tak did not write: ${w.kept.join(', ')}\n`);
       }
     });
 }
