@@ -29,15 +29,14 @@ export function register(program: Command): void {
       const broken = [...state.environments.values()].flatMap((e) => e.diagnostics).length + state.catalog.diagnostics.length;
       if (broken > 0) process.stderr.write(`tak: some declarations do not read (run tak validate); files that do not are left out of ${CODEOWNERS_FILE}\n`);
       const owned = ownership(state, files);
-      const problems = [
-        ...owned.refused.map((f) => `${JSON.stringify(f)}: its name has a control character or line break that ${CODEOWNERS_FILE} cannot express; rename it`),
-        ...(state.catalog.platform ? [] : [`config/platform.yaml: missing; declare the platform owners (owners: ["@org/team"]) so that platform files have a reviewer`]),
-      ];
+      const problems = owned.refused.map((f) => `${JSON.stringify(f)}: its name has a control character or line break that ${CODEOWNERS_FILE} cannot express; rename it`);
+      const noPlatform = state.catalog.platform ? undefined : `config/platform.yaml: missing; declare the platform owners (owners: ["@org/team"]) so that platform files have a reviewer`;
       const current = readCurrent(target);
       const parsed = current === undefined ? undefined : parseFile(current);
       const handWritten = parsed && parsed.kind !== 'foreign' ? parsed.handWritten : [];
       const text = renderFile(handWritten, generatedLines(owned));
       if (options.check) {
+        if (noPlatform) problems.push(noPlatform);
         problems.push(...unowned(owned, files).map((f) => `${f}: no owner (no system, service domain or platform rule assigns it); declare its owners or move it`));
         if (current !== text) problems.push(`${CODEOWNERS_FILE} is ${staleness(current, parsed?.kind)}; run tak codeowners and commit it`);
         for (const p of problems) process.stdout.write(`${p}\n`);
@@ -51,6 +50,8 @@ export function register(program: Command): void {
       if (parsed?.kind === 'edited' && !options.force) {
         throw new CliError(`${CODEOWNERS_FILE} was edited outside its hand-written section; move those lines between "# hand-written: begin" and "# hand-written: end", or pass --force to drop them`);
       }
+      // Written all the same: --check (the pull-request check) fails on what has no owner.
+      if (noPlatform) process.stderr.write(`tak: ${noPlatform}\n`);
       if (current !== text) await writeOutput(target, text, true);
       for (const p of problems) process.stdout.write(`${p}\n`);
       process.stdout.write(`${CODEOWNERS_FILE} ${current === text ? 'is current' : 'written'}\n`);
