@@ -14,7 +14,7 @@ describe('certificate-chain', () => {
     const fromTest = await issue(testCa, { serialNumber: CONSUMER });
     const found = await findingsOf('certificate-chain', { 'config/systems/certs/consumer-prod.pem': fromTest.pem });
     expect(found).toEqual([
-      `prod config/systems/consumer.yaml:12 error certificate certs/consumer-prod.pem of system Journal (${CONSUMER}) in prod is issued by trusted CA Example TEST Function CA v1 (cas/test-ca.pem), which prod does not trust (trusted there: Example Function CA v1); use a certificate from a CA trusted in prod`,
+      `prod config/systems/consumer.yaml:12 error certificate certs/consumer-prod.pem of system Journal (${CONSUMER}) in prod is issued by trusted CA Example TEST Function CA v1 (cas/test-ca.pem), which prod does not trust (trusted there: Example Function CA v1); order a function certificate with the system's HSA-id as serialNumber from Example Function CA v1 (for SITHS, through your organisation's SITHS administrator) and add its public PEM to the system`,
     ]);
   });
 

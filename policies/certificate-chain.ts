@@ -49,13 +49,17 @@ function chainTo(leaf: X509Certificate, intermediates: X509Certificate[], anchor
   return undefined;
 }
 
+/** Where a certificate that passes comes from. */
+const howToGet = (state: EnvironmentState, trusted: string) =>
+  `order a function certificate with the system's HSA-id as serialNumber from ${trusted === 'none' ? `a CA listed for ${state.name} in config/trusted-cas.yaml` : trusted} (for SITHS, through your organisation's SITHS administrator) and add its public PEM to the system`;
+
 function untrustedReason(state: EnvironmentState, leaf: X509Certificate, intermediates: X509Certificate[], anchors: CertificateUse[]): string {
   const trusted = anchors.map((a) => ('ca' in a.owner ? a.owner.ca.decl.name : a.path)).join(', ') || 'none';
   const other = chainTo(leaf, intermediates, allCaCertificates(state).filter((ca) => !anchors.some((a) => a.path === ca.path)));
   if (other) {
-    return `is issued by ${other.label}, which ${state.name} does not trust (trusted there: ${trusted}); use a certificate from a CA trusted in ${state.name}`;
+    return `is issued by ${other.label}, which ${state.name} does not trust (trusted there: ${trusted}); ${howToGet(state, trusted)}`;
   }
-  return `(issued by ${leaf.issuer.replace(/\n/g, ', ')}) does not chain to a CA trusted in ${state.name} (${trusted}); the signature of no trusted CA verifies it. Subject: ${commonName(leaf)}`;
+  return `(issued by ${leaf.issuer.replace(/\n/g, ', ')}) does not chain to a CA trusted in ${state.name} (${trusted}); the signature of no trusted CA verifies it. Subject: ${commonName(leaf)}; ${howToGet(state, trusted)}`;
 }
 
 export default certificateChain;

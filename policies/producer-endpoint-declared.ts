@@ -1,5 +1,6 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import { systemName } from '../src/check/addresses';
+import { policyOf } from '../src/check/settings';
 
 const DEFAULT_PORTS: Record<string, number> = { 'https:': 443, 'http:': 80 };
 
@@ -19,6 +20,8 @@ function hostPort(url: string): { host: string; port: number } | undefined {
  */
 const producerEndpointDeclared: Rule = (state) => {
   const out: RuleFinding[] = [];
+  // Where https is required, an http URL is to be changed (https-only says so), not its port 80 opened.
+  const skipHttp = policyOf(state).requireHttps;
   for (const group of state.routingGroups) {
     const system = state.catalog.systemIndex.get(group.decl.producer.toLowerCase());
     if (!system) continue;
@@ -26,7 +29,7 @@ const producerEndpointDeclared: Rule = (state) => {
     const reported = new Set<string>();
     for (const contract of group.contracts) {
       const target = hostPort(contract.url);
-      if (!target) continue;
+      if (!target || (skipHttp && /^http:/i.test(contract.url))) continue;
       const name = `${target.host}:${target.port}`;
       if (reported.has(name) || endpoints.some((e) => e.host.toLowerCase() === target.host && e.port === target.port)) continue;
       reported.add(name);

@@ -3,6 +3,19 @@ import { findingsOf, PRODUCER } from '../test/helpers/minimal-repo';
 const connection = (body: string) => ({ 'environments/test/connections/extra.yaml': body });
 
 describe('reference-exists', () => {
+  it('suggests the nearest declared names for a misspelt contract, system or logical address', async () => {
+    const typo = PRODUCER.replace('B9P', 'B9Q');
+    const found = await findingsOf(
+      'reference-exists',
+      connection(['authorizations:', `  - consumer: ${typo}`, '    contracts: [GetFrms:2]', `    logicalAddresses: [${typo}]`, ''].join('\n')),
+    );
+    expect(found).toEqual([
+      `environments/test/connections/extra.yaml:2 consumer ${typo} is not a system declared under config/systems/; did you mean ${PRODUCER}?`,
+      'environments/test/connections/extra.yaml:3 service contract GetFrms:2 is not a service contract declared under config/service-domains/; did you mean GetForms:2 or GetForm:2?',
+      `environments/test/connections/extra.yaml:4 logical address ${typo} is not in the catalog (config/logical-addresses/); add it with a description; did you mean ${PRODUCER}?`,
+    ]);
+  });
+
   it('accepts a repository whose references are all declared', async () => {
     expect(await findingsOf('reference-exists', {})).toEqual([]);
   });

@@ -1,6 +1,13 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import { KNOWN_PROFILES, WILDCARD_ADDRESS } from '../src/model/syntax';
 import type { EnvironmentState } from '../src/model/state';
+import { didYouMean } from '../src/check/suggest';
+
+/**
+ * Suggestions cost a pass over the declared names each: a mass list full of unknown addresses gets
+ * them for its first ones only, so the rule stays linear.
+ */
+const SUGGESTIONS = 100;
 
 const PROFILES = new Set<string>(KNOWN_PROFILES.map((p) => p.toLowerCase()));
 
@@ -11,13 +18,17 @@ const PROFILES = new Set<string>(KNOWN_PROFILES.map((p) => p.toLowerCase()));
 const referenceExists: Rule = (state, { repository }) => {
   const out: RuleFinding[] = [];
   const { catalog } = state;
+  const systems = () => catalog.systems.map((s) => s.hsaId);
   const system = (hsaId: string, role: string, location: RuleFinding['location']) => {
     if (!catalog.systemIndex.has(hsaId.toLowerCase())) {
-      out.push({ message: `${role} ${hsaId} is not a system declared under config/systems/`, location, entity: hsaId });
+      out.push({ message: `${role} ${hsaId} is not a system declared under config/systems/${didYouMean(hsaId, systems())}`, location, entity: hsaId });
     }
   };
+  const contracts = () => catalog.contracts.flatMap((c) => [`${c.name}:${c.major}`, c.namespace]);
   for (const c of [...state.installedContracts, ...state.routingGroups.flatMap((g) => g.contracts), ...state.authorizationGroups.flatMap((g) => g.contracts)]) {
-    if (c.problem) out.push({ message: `service contract ${c.ref} ${c.problem}`, location: c.location, entity: c.ref });
+    if (!c.problem) continue;
+    const hint = c.namespace === undefined && !c.problem.includes('ambiguous') ? didYouMean(c.ref, contracts()) : '';
+    out.push({ message: `service contract ${c.ref} ${c.problem}${hint}`, location: c.location, entity: c.ref });
   }
   for (const g of state.routingGroups) {
     system(g.decl.producer, 'producer', g.location);
@@ -42,10 +53,12 @@ const referenceExists: Rule = (state, { repository }) => {
 /** One finding per unknown address as listed, not per expanded entry. */
 function unknownAddresses(state: EnvironmentState): RuleFinding[] {
   const out: RuleFinding[] = [];
+  const declared = state.catalog.logicalAddresses.map((x) => x.hsaId);
   for (const g of [...state.routingGroups, ...state.authorizationGroups]) {
     for (const { logicalAddress: la, location } of g.addresses) {
       if (la === WILDCARD_ADDRESS || state.catalog.logicalAddressIndex.has(la.toLowerCase())) continue;
-      out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description`, location, entity: la });
+      const hint = out.length < SUGGESTIONS ? didYouMean(la, declared) : '';
+      out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description${hint}`, location, entity: la });
     }
   }
   return out;

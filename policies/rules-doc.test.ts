@@ -22,7 +22,7 @@ describe('the rule pack and its documentation', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^wildcard-approval\s+warning\s+warning\s+error\s+Routing or authorization on \* or SE/m);
     const json = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout);
-    expect(json).toContainEqual({ id: 'no-any-address', levels: { test: 'warning', qa: 'warning', prod: 'error' }, explanation: expect.stringContaining('0.0.0.0/0') });
+    expect(json).toContainEqual({ id: 'no-any-address', levels: { test: 'warning', qa: 'warning', prod: 'error' }, suppressible: ['test', 'qa'], explanation: expect.stringContaining('0.0.0.0/0') });
     expect(json).toHaveLength(pack.length);
     expect((await runCli(['rules', '-f', 'markdown'])).stdout).toBe(renderRulesMarkdown(pack));
   });

@@ -14,7 +14,7 @@ describe('schema', () => {
       'environments/qa/environment.yaml:1 environments/qa/ has no environment.yaml; declare its platform id, stage and installed contracts there',
       'environments/test/connections/bad.yaml:2 routing[0].profile is required (string)',
       'environments/test/connections/bad.yaml:3 routing[0].contracts must map at least one contract to its endpoint URL',
-      'environments/test/connections/bad.yaml:4 routing[0].logicalAddresses Too small: expected array to have >=1 items',
+      'environments/test/connections/bad.yaml:4 routing[0].logicalAddresses lists no logical address; remove the group (routing or authorization) if none is left',
     ]);
   });
 

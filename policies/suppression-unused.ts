@@ -1,13 +1,13 @@
 import type { Audit } from '../src/check/types';
 import { isoDay } from '../src/check/periods';
-import { isExpired, suppressionKey } from '../src/check/suppressions';
+import { isExpired, refusal, suppressionKey } from '../src/check/suppressions';
 
 /**
  * A suppression that accepted no finding in this run is stale: remove it. Suppressions in shared
  * files (config/) are judged only when every environment was checked, since they may be for one
  * that was not (`--env`).
  */
-const suppressionUnused: Audit = ({ states, findings, ruleIds }, { now, repository }) => {
+const suppressionUnused: Audit = ({ states, findings, ruleIds, suppressible }, { now, repository }) => {
   const day = isoDay(now);
   const used = new Set(findings.flatMap((f) => (f.suppressed ? [suppressionKey(f.suppressed.location)] : [])));
   const everyEnvironment = states.length === repository.environments.size;
@@ -16,7 +16,8 @@ const suppressionUnused: Audit = ({ states, findings, ruleIds }, { now, reposito
   for (const state of states) {
     for (const s of state.suppressions) {
       const key = suppressionKey(s.location);
-      if (seen.has(key) || used.has(key) || isExpired(s, day)) continue;
+      // One that is not allowed here is reported by suppression-allowed instead.
+      if (seen.has(key) || used.has(key) || isExpired(s, day) || refusal(s, state.environment?.stage ?? 'test', suppressible)) continue;
       seen.add(key);
       if (!everyEnvironment && !s.file.startsWith('environments/')) continue;
       const what = `suppression of ${s.decl.rule}${s.decl.entity ? ` for ${s.decl.entity}` : ''}`;

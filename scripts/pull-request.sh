@@ -3,7 +3,8 @@
 #   scripts/pull-request.sh BASE_REF [OUT_DIR]
 # Writes OUT_DIR/validate.sarif (upload to code scanning), OUT_DIR/comment.md (post as the PR comment),
 # and OUT_DIR/plan/ (the full report and each environment's platform order). Exits 1 when the head has
-# error-level findings or CODEOWNERS is stale, 2 when the check could not run.
+# error-level findings or CODEOWNERS is stale, 2 when the check could not run. TAK_APPROVED_BY (comma-
+# separated @handles, from scripts/approvals.sh) is the approvals on record, for governance changes.
 # TAK_NO_TYPESCRIPT=1 (set by the workflow for pull requests from forks) reads the declarations without
 # running TypeScript ones, which are code: each is then an error for a maintainer to review.
 set -uo pipefail
@@ -19,7 +20,7 @@ tak validate --format sarif > "$out/validate.sarif"
 validate=$?
 [ "$validate" -le 1 ] || exit "$validate"
 
-tak plan --base "$base" --format markdown --out "$out/plan" --force > "$out/comment.md"
+tak plan --base "$base" --format markdown --out "$out/plan" --force ${TAK_APPROVED_BY:+--approved-by "$TAK_APPROVED_BY"} > "$out/comment.md"
 plan=$?
 [ "$plan" -le 1 ] || exit "$plan"
 

@@ -22,7 +22,12 @@ export type EnvironmentBuild =
   | { env: string; kind: 'failed'; notes: string[]; problems: Problem[] }
   | { env: string; kind: 'built'; notes: string[]; target: KubernetesTarget; objects: KubeObject[] };
 
-export async function buildEnvironment(state: EnvironmentState): Promise<EnvironmentBuild> {
+export interface BuildOptions {
+  /** Consumers (natural keys) the ingress must not let in: they have error-level findings. */
+  refusedConsumers?: ReadonlySet<string>;
+}
+
+export async function buildEnvironment(state: EnvironmentState, options: BuildOptions = {}): Promise<EnvironmentBuild> {
   const env = state.name;
   const target = state.environment?.kubernetes;
   if (!target) {
@@ -42,7 +47,7 @@ export async function buildEnvironment(state: EnvironmentState): Promise<Environ
   setting('namespace', namespaceProblem(target.namespace));
   const scope: Scope = { env, namespace: target.namespace };
   const ca = trustedCaSecret(scope, state);
-  const ingress = platformIngress(scope, state, target.host);
+  const ingress = platformIngress(scope, state, target.host, options.refusedConsumers);
   const policies = networkPolicies(scope, state);
   const serve = serveObjects(scope, state);
   problems.push(...ca.problems, ...ingress.problems, ...policies.problems, ...serve.problems);

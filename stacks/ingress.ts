@@ -22,11 +22,16 @@ export interface IngressResult {
   problems: Problem[];
 }
 
-export function platformIngress(scope: Scope, state: EnvironmentState, host: string): IngressResult {
+/** `refused`: consumers (natural keys) with error-level findings, left out of the allowlist. */
+export function platformIngress(scope: Scope, state: EnvironmentState, host: string, refused: ReadonlySet<string> = new Set()): IngressResult {
   const notes: string[] = [];
   const problems: Problem[] = [];
   const allow = new Set<string>();
   for (const consumer of authorizedConsumers(state)) {
+    if (consumer.system && refused.has(consumer.system.key)) {
+      notes.push(`${state.name}: consumer ${consumer.hsaId} has error-level findings (tak validate), so the ingress does not let it in`);
+      continue;
+    }
     const declared = consumer.system?.decl.environments[state.name]?.sourceAddresses ?? [];
     if (!consumer.system || declared.length === 0) {
       notes.push(`${state.name}: consumer ${consumer.hsaId} declares no source addresses here, so the ingress does not let it in`);

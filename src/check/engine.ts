@@ -1,8 +1,16 @@
 import type { EnvironmentState } from '../model/state';
 import type { CheckResult, Finding, RuleContext, RuleSpec } from './types';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, refusal, type Suppressible } from './suppressions';
 
-/** Runs every rule of the pack on one environment, at the levels its stage calls for. */
+/** Where the pack lets each rule be suppressed. */
+export function suppressibleOf(pack: readonly RuleSpec[]): Suppressible {
+  return new Map(pack.flatMap((spec) => (spec.suppressible ? [[spec.id, spec.suppressible] as const] : [])));
+}
+
+/**
+ * Runs every rule of the pack on one environment, at the levels its stage calls for. Suppressions
+ * the pack does not allow in this stage suppress nothing (the suppression-allowed audit says why).
+ */
 export function checkEnvironment(state: EnvironmentState, pack: readonly RuleSpec[], context: RuleContext): Finding[] {
   const stage = state.environment?.stage ?? 'test';
   const findings: Finding[] = [];
@@ -12,7 +20,9 @@ export function checkEnvironment(state: EnvironmentState, pack: readonly RuleSpe
       findings.push({ ...f, rule: spec.id, level: spec.levels[stage], env: state.name });
     }
   }
-  return applySuppressions(findings, state.suppressions, context.now);
+  const suppressible = suppressibleOf(pack);
+  const allowed = state.suppressions.filter((s) => refusal(s, stage, suppressible) === undefined);
+  return applySuppressions(findings, allowed, context.now);
 }
 
 /**
@@ -41,7 +51,7 @@ function audit(states: EnvironmentState[], findings: Finding[], pack: readonly R
   const out: Finding[] = [];
   for (const spec of pack) {
     if (!spec.audit) continue;
-    for (const f of spec.audit({ states, findings, ruleIds }, context)) {
+    for (const f of spec.audit({ states, findings, ruleIds, suppressible: suppressibleOf(pack) }, context)) {
       out.push({ ...f, rule: spec.id, level: spec.levels[stageOf.get(f.env) ?? 'test'] });
     }
   }

@@ -1,5 +1,6 @@
 import type { Suppression } from '../model/state';
 import type { Location } from '../model/diagnostics';
+import type { Stage } from '../model/schemas';
 import type { Finding } from './types';
 import { isoDay } from './periods';
 
@@ -14,6 +15,23 @@ export function matches(s: Suppression, f: Finding): boolean {
   if (s.decl.rule !== f.rule) return false;
   if (s.decl.entity) return s.decl.entity.toLowerCase() === f.entity?.toLowerCase();
   return s.file === f.location.file;
+}
+
+/** Per rule id, the stages in which the pack lets it be suppressed (a rule not in the map: any stage). */
+export type Suppressible = ReadonlyMap<string, readonly Stage[]>;
+
+/**
+ * Why a suppression may not be used in an environment of `stage`, or undefined when it may: the pack
+ * does not allow its rule to be suppressed there, or (in qa and prod) it has no ticket or no expiry.
+ */
+export function refusal(s: Suppression, stage: Stage, suppressible: Suppressible): string | undefined {
+  const stages = suppressible.get(s.decl.rule);
+  if (stages && !stages.includes(stage)) {
+    return `rule ${s.decl.rule} may not be suppressed in ${stage} (the pack allows it in: ${stages.join(', ') || 'no stage'}); fix what it reports instead`;
+  }
+  const missing = [s.decl.ticket ? undefined : 'ticket', s.decl.expires ? undefined : 'expires'].filter((x) => x !== undefined);
+  if (stage !== 'test' && missing.length > 0) return `a suppression in ${stage} needs a ticket and an expires date; add ${missing.join(' and ')}`;
+  return undefined;
 }
 
 /** Expired on `day` (YYYY-MM-DD): the expiry date itself is the last day it holds. */

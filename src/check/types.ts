@@ -1,6 +1,8 @@
 import type { Location } from '../model/diagnostics';
 import type { Stage } from '../model/schemas';
 import type { EnvironmentState, RepositoryState } from '../model/state';
+import type { EnvironmentChanges } from '../plan/types';
+import type { Suppressible } from './suppressions';
 
 export type Level = 'error' | 'warning';
 
@@ -19,6 +21,10 @@ export interface RuleContext {
   repository: RepositoryState;
   /** The same environment at the base revision, for process gates that compare (plan only). */
   base?: EnvironmentState;
+  /** The environment's change set from the base (plan only). */
+  changes?: EnvironmentChanges;
+  /** Reviewers whose approval of the change is on record (`tak plan --approved-by`, from the code host). */
+  approvedBy?: readonly string[];
 }
 
 /** A policy rule: a pure function over the resolved model. */
@@ -30,6 +36,8 @@ export interface AuditInput {
   findings: readonly Finding[];
   /** The ids of the pack, so that a suppression naming no rule can say so. */
   ruleIds: ReadonlySet<string>;
+  /** Where the pack lets each rule be suppressed. */
+  suppressible: Suppressible;
 }
 
 /**
@@ -44,6 +52,8 @@ export type RuleSpec = {
   /** One line for `tak rules` and the reports' help text. */
   explanation: string;
   levels: Record<Stage, Level>;
+  /** The stages in which a suppression of this rule is accepted (default: every stage). */
+  suppressible?: readonly Stage[];
 } & ({ rule: Rule; audit?: undefined } | { audit: Audit; rule?: undefined });
 
 export interface Finding extends RuleFinding {

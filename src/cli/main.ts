@@ -18,6 +18,7 @@ const commands: Record<string, () => Register> = {
   synth: () => require('./commands/synth').register,
   plan: () => require('./commands/plan').register,
   codeowners: () => require('./commands/codeowners').register,
+  init: () => require('./commands/init').register,
   apply: () => require('./commands/apply').register,
   status: () => require('./commands/status').register,
   drift: () => require('./commands/drift').register,

@@ -2,7 +2,7 @@
  * Where each kind of declaration lives. The place decides the schema, so a file needs no
  * `kind:` header and cannot be read as the wrong thing.
  */
-export type FileKind = 'system' | 'service-domain' | 'logical-addresses' | 'trusted-cas' | 'environment' | 'connection';
+export type FileKind = 'system' | 'service-domain' | 'logical-addresses' | 'trusted-cas' | 'platform' | 'environment' | 'connection';
 
 export interface Placement {
   kind: FileKind;
@@ -36,6 +36,7 @@ export function placementOf(file: string): Placement | { hint: string } {
     return { kind: 'connection', env };
   }
   if (parts.length === 2 && base === 'trusted-cas') return { kind: 'trusted-cas' };
+  if (parts.length === 2 && base === 'platform') return { kind: 'platform' };
   const folders: Record<string, FileKind> = {
     systems: 'system',
     'service-domains': 'service-domain',
@@ -44,6 +45,6 @@ export function placementOf(file: string): Placement | { hint: string } {
   const kind = parts.length > 2 ? folders[parts[1]] : undefined;
   if (kind) return { kind };
   return {
-    hint: 'is not in a known place: use config/systems/, config/service-domains/, config/logical-addresses/ or config/trusted-cas.yaml',
+    hint: 'is not in a known place: use config/systems/, config/service-domains/, config/logical-addresses/, config/trusted-cas.yaml or config/platform.yaml',
   };
 }

@@ -14,9 +14,28 @@ export interface ParsedYaml {
   offsets?: Offsets;
 }
 
+const INDENTATION = '; check the indentation: spaces only, and every item of a list or map at the same column';
+const QUOTING = '; check quoting and brackets: quote a value with ": ", " #" or a leading @ ` [ { * & !, and close every quote, [ and {';
+const HINTS: Record<string, string> = {
+  BAD_INDENT: INDENTATION,
+  TAB_AS_INDENT: INDENTATION,
+  BLOCK_IN_FLOW: `${QUOTING} (a list written [ ... ] holds no "- " items)`,
+  MULTILINE_IMPLICIT_KEY: INDENTATION,
+  MISSING_CHAR: QUOTING,
+  UNEXPECTED_TOKEN: QUOTING,
+  BAD_SCALAR_START: QUOTING,
+  BLOCK_AS_IMPLICIT_KEY: QUOTING,
+  DUPLICATE_KEY: '; write each key once per map (merge the two, or remove one)',
+};
+
+/** What to check for a YAML error code of the `yaml` package (nothing for codes without advice). */
+const hintFor = (code: string) => HINTS[code] ?? '';
+
 /**
  * Parses YAML 1.2 keeping positions; duplicate keys, alias bombs and deep nesting are errors, not
- * surprises. The fast reader takes what it can; the `yaml` package reads the rest and words every error.
+ * surprises. The fast reader takes what it can; the `yaml` package reads the rest and words every error. Only
+ * the first syntax error is reported: the parser's later ones mostly follow from it (an unclosed
+ * bracket gives three), and one problem should be one finding.
  */
 export function parseYaml(file: string, text: string): ParsedYaml {
   const fast = readEventYaml(file, text);
@@ -33,7 +52,10 @@ function parseWithYamlPackage(file: string, text: string): ParsedYaml {
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, resolveKnownTags: false });
   const locator = yamlLocator(file, doc, lines);
   const at = (offset: number) => ({ file, ...lines.linePos(offset) });
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => ({ message: `YAML: ${error.message.split('\n')[0]}`, location: at(error.pos[0]) }));
+  const diagnostics: Diagnostic[] = doc.errors.slice(0, 1).map((error) => {
+    const more = doc.errors.length > 1 ? '; errors after it may follow from it: fix it and run again' : '';
+    return { message: `YAML: ${error.message.split('\n')[0]}${hintFor(error.code)}${more}`, location: at(error.pos[0]) };
+  });
   for (const warning of doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')) {
     const tag = warning.message.split('\n')[0].replace(/^Unresolved tag: /, '');
     diagnostics.push({ message: `YAML: the tag ${tag} is not allowed: declarations are plain data (text, numbers, true/false, lists, maps); remove the tag`, location: at(warning.pos[0]) });

@@ -42,8 +42,26 @@ const environmentName = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a lower-case environment name such as test, qa or prod');
 
+/**
+ * One reviewer as CODEOWNERS names it: `@user`, `@org/team` or an e-mail address, one token and
+ * nothing else, so that an owner can never add lines or other owners to the generated file.
+ */
+export const ownerSchema = z
+  .string()
+  .regex(
+    /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})$/,
+    'must be one @user, @org/team or e-mail address (no spaces, line breaks or other text)',
+  );
+const owners = z.array(ownerSchema).default([]);
+
 /** An approval on record: a document reference and the day it was approved. */
-export const approvalSchema = z.strictObject({ ref: text, approved: isoDate, by: text.optional() });
+export const approvalSchema = z.strictObject({
+  ref: text,
+  approved: isoDate,
+  by: text.optional(),
+  /** The environments one approval covers, when it explicitly covers more than one (e.g. [qa, prod]). */
+  covers: z.array(environmentName).optional(),
+});
 
 /** A finding that the reviewers accepted; the reason is mandatory so the decision is on record. */
 export const suppressionSchema = z.strictObject({
@@ -82,7 +100,7 @@ export const systemSchema = z.strictObject({
   name: text,
   description: prose.optional(),
   organisation: text,
-  owners: z.array(text).default([]),
+  owners,
   contacts: z.array(contactSchema).default([]),
   deactivated: z.strictObject({ date: isoDate, reason: prose.optional() }).optional(),
   environments: z.record(environmentName, systemEnvironmentSchema).default({}),
@@ -104,7 +122,7 @@ export const serviceDomainSchema = z.strictObject({
   domain: identifier,
   name: text.optional(),
   description: prose.optional(),
-  owners: z.array(text).default([]),
+  owners,
   contracts: z.array(contractSchema).default([]),
   suppressions,
 });
@@ -132,6 +150,26 @@ export const trustedCaSchema = z.strictObject({
 export const trustedCasSchema = z.strictObject({ cas: z.array(trustedCaSchema), suppressions });
 
 export const stageSchema = z.enum(['test', 'qa', 'prod']);
+
+/** The kinds of change to what is trusted or enforced (governance changes), as `tak plan` reports them. */
+export const GOVERNANCE_KINDS = ['trusted-ca', 'stage', 'promotion-source', 'policy', 'pack', 'suppression', 'installed-contract', 'network'] as const;
+export const governanceKindSchema = z.enum(GOVERNANCE_KINDS);
+
+/**
+ * `config/platform.yaml`: the platform team, owner of every platform-level file (trusted CAs,
+ * environment files, policies, the logical-address catalog, service domains, CODEOWNERS, workflows,
+ * scripts), and which governance changes need its recorded approval (default: all of them in prod).
+ */
+export const platformSchema = z.strictObject({
+  owners: z.array(ownerSchema).min(1, 'must name at least one owner (the platform team)'),
+  approval: z
+    .strictObject({
+      stages: z.array(stageSchema).default(['prod']),
+      changes: z.array(governanceKindSchema).default([...GOVERNANCE_KINDS]),
+    })
+    .default({ stages: ['prod'], changes: [...GOVERNANCE_KINDS] }),
+  suppressions,
+});
 
 export const kubernetesTargetSchema = z.strictObject({
   context: text.optional(),
@@ -167,6 +205,8 @@ export const environmentPolicySchema = z.strictObject({
   certificateExpiryWarningDays: z.number().int().min(0).max(3650).optional(),
   /** Whether everything here must already exist in `promotesFrom` (default true: prod follows qa). */
   requirePromotion: z.boolean().optional(),
+  /** Whether producer URLs must be https (default: true in prod, false elsewhere). */
+  requireHttps: z.boolean().optional(),
 });
 
 /** `environments/<env>/environment.yaml`: what one platform environment is and what it has installed. */
@@ -190,6 +230,9 @@ export const environmentSchema = z.strictObject({
   suppressions,
 });
 
+/** A group's logical addresses: one at least (a group emptied of them is to be removed). */
+const groupAddresses = z.array(identifier).min(1, 'lists no logical address; remove the group (routing or authorization) if none is left');
+
 const validity = {
   validFrom: isoDate.optional(),
   validTo: isoDate.optional(),
@@ -212,7 +255,7 @@ export const routingGroupSchema = z.strictObject({
   contracts: z
     .record(text, data)
     .refine((m) => Object.keys(m).length > 0, 'must map at least one contract to its endpoint URL'),
-  logicalAddresses: z.array(identifier).min(1),
+  logicalAddresses: groupAddresses,
   ...validity,
 }).refine(...periodInOrder);
 
@@ -231,7 +274,7 @@ export const authorizationGroupSchema = z
     consumer: identifier.optional(),
     consumers: z.array(identifier).min(1).optional(),
     contracts: z.array(text).min(1),
-    logicalAddresses: z.array(identifier).min(1),
+    logicalAddresses: groupAddresses,
     integrationAgreement: text.optional(),
     filters: z.array(filterSchema).optional(),
     ...validity,
@@ -272,6 +315,8 @@ export type EnvironmentDecl = z.output<typeof environmentSchema>;
 export type EnvironmentPolicy = z.output<typeof environmentPolicySchema>;
 export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type Stage = z.output<typeof stageSchema>;
+export type PlatformDecl = z.output<typeof platformSchema>;
+export type GovernanceKind = z.output<typeof governanceKindSchema>;
 export type RoutingGroupDecl = z.output<typeof routingGroupSchema>;
 export type AuthorizationGroupDecl = z.output<typeof authorizationGroupSchema>;
 export type FilterDecl = z.output<typeof filterSchema>;

@@ -49,6 +49,12 @@ export interface TrustedCa {
   location: Location;
 }
 
+/** `config/platform.yaml`: the platform team and which governance changes need its approval. */
+export interface Platform {
+  decl: s.PlatformDecl;
+  location: Location;
+}
+
 export interface Suppression {
   decl: s.SuppressionDecl;
   file: string;
@@ -75,6 +81,8 @@ export interface Catalog {
   logicalAddresses: LogicalAddress[];
   logicalAddressIndex: Map<string, LogicalAddress>;
   trustedCas: TrustedCa[];
+  /** Absent when the repository has no config/platform.yaml (then platform files have no owner). */
+  platform?: Platform;
   /** Non-declaration files (certificates and the like) by repository path. */
   assets: Map<string, Buffer>;
   /** Files anywhere in the repository that hold private key material (they must not). */

@@ -20,6 +20,7 @@ export interface Declarations {
   serviceDomains: Declared<s.ServiceDomainDecl>[];
   logicalAddressCatalogs: Declared<z.output<typeof s.logicalAddressCatalogSchema>>[];
   trustedCas: Declared<z.output<typeof s.trustedCasSchema>>[];
+  platform: Declared<s.PlatformDecl>[];
   environments: Declared<s.EnvironmentDecl>[];
   connections: Declared<s.ConnectionDecl>[];
   assets: Map<string, Buffer>;
@@ -32,6 +33,7 @@ const schemas = {
   'service-domain': s.serviceDomainSchema,
   'logical-addresses': s.logicalAddressCatalogSchema,
   'trusted-cas': s.trustedCasSchema,
+  platform: s.platformSchema,
   environment: s.environmentSchema,
   connection: s.connectionSchema,
 } satisfies Record<FileKind, z.ZodType>;
@@ -41,6 +43,7 @@ const listOf: Record<FileKind, keyof Omit<Declarations, 'assets' | 'privateKeys'
   'service-domain': 'serviceDomains',
   'logical-addresses': 'logicalAddressCatalogs',
   'trusted-cas': 'trustedCas',
+  platform: 'platform',
   environment: 'environments',
   connection: 'connections',
 };
@@ -52,6 +55,7 @@ export function parseDeclarations(loaded: LoadResult): Declarations {
     serviceDomains: [],
     logicalAddressCatalogs: [],
     trustedCas: [],
+    platform: [],
     environments: [],
     connections: [],
     assets: loaded.assets,

@@ -7,6 +7,7 @@ import type { EnvironmentState, RoutingEntry, Authorization } from '../model/sta
 import type { AuthorizationItem, Changed, EnvironmentChanges, RoutingField, RoutingItem, Validity } from './types';
 import { naturalKey } from '../model/syntax';
 import { diffCatalog } from './catalog-diff';
+import { governanceChanges } from './governance';
 
 const sameValidity = (a: Validity, b: Validity) => a.validFrom === b.validFrom && a.validTo === b.validTo;
 
@@ -86,36 +87,51 @@ function mapChanged<T, U, F extends string>(c: Changed<T, F>, to: (t: T) => U): 
   return { key: c.key, before: to(c.before), after: to(c.after), fields: c.fields };
 }
 
-/** The changes of one environment; a side that lacks the environment counts as empty. */
-export function diffEnvironment(base: EnvironmentState | undefined, head: EnvironmentState | undefined): EnvironmentChanges {
+/**
+ * The changes of one environment; a side that lacks the environment counts as empty. `pack` names
+ * the rule-pack files the change touches (a governance change of every environment).
+ */
+export function diffEnvironment(base: EnvironmentState | undefined, head: EnvironmentState | undefined, pack: readonly string[] = []): EnvironmentChanges {
   const changes = diffEntries(base, head);
-  return { ...changes, systemNames: systemNames(changes, base, head) };
+  return { ...changes, governance: governanceChanges(base, head, changes, pack), systemNames: systemNames(changes, base, head) };
 }
 
-function diffEntries(base: EnvironmentState | undefined, head: EnvironmentState | undefined): Omit<EnvironmentChanges, 'systemNames'> {
+/** Head files that did not read (a file with a problem is left out of the head entirely). */
+function unreadableFiles(head: EnvironmentState | undefined): Set<string> {
+  return new Set((head?.diagnostics ?? []).map((d) => d.location.file));
+}
+
+function diffEntries(base: EnvironmentState | undefined, head: EnvironmentState | undefined): Omit<EnvironmentChanges, 'systemNames' | 'governance'> {
   const env = (head ?? base)!.name;
+  const unreadable = unreadableFiles(head);
+  // What a broken head file declared at the base is unknown at the head, not removed.
+  const readable = <T extends { location: { file: string } }>(items: T[]) => (unreadable.size === 0 ? items : items.filter((x) => !unreadable.has(x.location.file)));
   const routing = diffByKey(base?.routing ?? [], head?.routing ?? [], routingFields);
   const authorizations = diffByKey(base?.authorizations ?? [], head?.authorizations ?? [], authorizationFields);
+  const catalog = diffCatalog(base, head);
   return {
     env,
     presence: !base ? 'added' : !head ? 'removed' : 'both',
+    unreadable: [...unreadable].sort(),
     platform: (head ?? base)!.environment?.platform,
     routing: {
       added: routing.added.map(routingItem),
-      removed: routing.removed.map(routingItem),
+      removed: readable(routing.removed).map(routingItem),
       changed: routing.changed.map((c) => mapChanged(c, routingItem)),
     },
     authorizations: {
       added: authorizations.added.map(authorizationItem),
-      removed: authorizations.removed.map(authorizationItem),
+      removed: readable(authorizations.removed).map(authorizationItem),
       changed: authorizations.changed.map((c) => mapChanged(c, authorizationItem)),
     },
-    ...diffCatalog(base, head),
+    ...catalog,
+    systems: { ...catalog.systems, removed: readable(catalog.systems.removed) },
+    contracts: head && !head.environment && base?.environment ? { ...catalog.contracts, removed: [] } : catalog.contracts,
   };
 }
 
 /** The HSA-ids of the systems a change names (producers, consumers, systems, certificates, network). */
-function namedIn(c: Omit<EnvironmentChanges, 'systemNames'>): Set<string> {
+function namedIn(c: Omit<EnvironmentChanges, 'systemNames' | 'governance'>): Set<string> {
   const ids = new Set<string>();
   const add = (id: string) => ids.add(id.toUpperCase());
   for (const list of [c.routing.added, c.routing.removed]) for (const r of list) add(r.producer);
@@ -131,7 +147,7 @@ function namedIn(c: Omit<EnvironmentChanges, 'systemNames'>): Set<string> {
   return ids;
 }
 
-function systemNames(c: Omit<EnvironmentChanges, 'systemNames'>, base: EnvironmentState | undefined, head: EnvironmentState | undefined): Record<string, string> {
+function systemNames(c: Omit<EnvironmentChanges, 'systemNames' | 'governance'>, base: EnvironmentState | undefined, head: EnvironmentState | undefined): Record<string, string> {
   const names: Record<string, string> = {};
   for (const id of [...namedIn(c)].sort()) {
     const key = naturalKey(id);
@@ -146,14 +162,15 @@ export function diffRepository(
   base: ReadonlyMap<string, EnvironmentState>,
   head: ReadonlyMap<string, EnvironmentState>,
   only?: string,
+  pack: readonly string[] = [],
 ): EnvironmentChanges[] {
   const names = [...new Set([...base.keys(), ...head.keys()])].filter((n) => !only || n === only).sort();
-  return names.map((n) => diffEnvironment(base.get(n), head.get(n)));
+  return names.map((n) => diffEnvironment(base.get(n), head.get(n), pack));
 }
 
 /** Whether an environment has any change at all. */
 export function hasChanges(c: EnvironmentChanges): boolean {
-  if (c.presence !== 'both') return true;
+  if (c.presence !== 'both' || (c.governance?.length ?? 0) > 0 || (c.unreadable?.length ?? 0) > 0) return true;
   const lists = [
     c.routing.added, c.routing.removed, c.routing.changed,
     c.authorizations.added, c.authorizations.removed, c.authorizations.changed,

@@ -36,28 +36,35 @@ export interface PlanInput {
   pack: readonly RuleSpec[];
   now: Date;
   env?: string;
+  /** Rule-pack files (policies/) that differ between base and head. */
+  packFiles?: readonly string[];
+  /** Approvals on record (`--approved-by`): handles of users or teams. */
+  approvedBy?: readonly string[];
 }
 
 /**
  * The pack with each rule given its environment's base state: the engine passes one context to
  * every environment, and the process gates need the base of the environment they check.
  */
-function withBases(pack: readonly RuleSpec[], bases: ReadonlyMap<string, EnvironmentState>): RuleSpec[] {
+function withBases(pack: readonly RuleSpec[], bases: ReadonlyMap<string, EnvironmentState>, changes: readonly EnvironmentChanges[]): RuleSpec[] {
+  const byEnv = new Map(changes.map((c) => [c.env, c]));
   return pack.map((spec) => {
     const rule = spec.rule;
     if (!rule) return spec;
-    return { ...spec, rule: (state: EnvironmentState, ctx: RuleContext) => rule(state, { ...ctx, base: bases.get(state.name) }) };
+    return { ...spec, rule: (state: EnvironmentState, ctx: RuleContext) => rule(state, { ...ctx, base: bases.get(state.name), changes: byEnv.get(state.name) }) };
   });
 }
 
 export function makePlan(input: PlanInput): Plan {
-  const changes = diffRepository(input.base.environments, input.head.environments, input.env);
+  const changes = diffRepository(input.base.environments, input.head.environments, input.env, input.packFiles);
   const heads = changes.map((c) => input.head.environments.get(c.env)).filter((s): s is EnvironmentState => s !== undefined);
-  const check = checkRepository(heads, withBases(input.pack, input.base.environments), { now: input.now, repository: input.head });
+  const context = { now: input.now, repository: input.head, approvedBy: input.approvedBy };
+  const check = checkRepository(heads, withBases(input.pack, input.base.environments, changes), context);
   const comment = `tak plan ${input.baseLabel}..${input.headLabel}`;
   const environments = changes.map((c) => {
-    // An environment removed from the repository is reported, but not emptied on the platform by an order.
-    const order = c.presence === 'removed' ? undefined : buildOrder(c, { now: input.now, comment: `${comment} (${c.env})` });
+    // An environment removed from the repository is reported, but not emptied on the platform by an
+    // order; nor is one whose head has a file that does not read (its removals are unknown).
+    const order = c.presence === 'removed' || (c.unreadable?.length ?? 0) > 0 ? undefined : buildOrder(c, { now: input.now, comment: `${comment} (${c.env})` });
     return {
       changes: c,
       findings: check.findings.filter((f) => f.env === c.env),

@@ -5,6 +5,7 @@
  */
 import type { Location } from '../model/diagnostics';
 import type { ContractRow, NamedRow } from '../formats/tak/tables';
+import type { GovernanceChange } from './governance';
 
 export interface Validity {
   validFrom?: string;
@@ -72,6 +73,14 @@ export interface EnvironmentChanges {
   env: string;
   /** `added`/`removed`: the whole environment exists only at the head / only at the base. */
   presence: 'both' | 'added' | 'removed';
+  /**
+   * Files of the head that could not be read or parsed: nothing declared in them at the base counts
+   * as removed, and no order is written for the environment. (The diff always fills it and
+   * `governance`; a change set made by hand may leave them out.)
+   */
+  unreadable?: string[];
+  /** Changes to what is trusted or enforced, reported first. */
+  governance?: GovernanceChange[];
   /** The platform id orders for this environment are addressed to (environment.yaml). */
   platform?: string;
   routing: { added: RoutingItem[]; removed: RoutingItem[]; changed: Changed<RoutingItem, RoutingField>[] };

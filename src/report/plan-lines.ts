@@ -50,7 +50,25 @@ export function countsLine(c: EnvironmentChanges): string {
   ];
   const text = parts.filter(([n]) => n > 0).map(([n, one, many]) => (n === 1 ? one : many.replace('#', count(n))));
   const presence = c.presence === 'added' ? ['environment added'] : c.presence === 'removed' ? ['environment removed'] : [];
-  return [...presence, ...text].join(', ') || 'no changes';
+  return [...loud(c), ...presence, ...text].join(', ') || 'no changes';
+}
+
+/** What a reviewer must see first: governance changes, and head files that do not read. */
+function loud(c: EnvironmentChanges): string[] {
+  const out: string[] = [];
+  const governance = c.governance?.length ?? 0;
+  const unreadable = c.unreadable?.length ?? 0;
+  if (governance > 0) out.push(`⚠ ${plural(governance, 'governance change', 'governance changes')}`);
+  if (unreadable > 0) out.push(`⚠ ${plural(unreadable, 'file does', 'files do')} not read (nothing of ${unreadable === 1 ? 'it' : 'them'} counted as removed, no order)`);
+  return out;
+}
+
+/** The governance changes and unreadable files as lines, for the top of an environment's report. */
+export function loudLines(c: EnvironmentChanges): string[] {
+  return [
+    ...(c.governance ?? []).map((g) => `⚠ ${g.kind}: ${g.text}${g.location ? ` (${g.location.file}:${g.location.line})` : ''}`),
+    ...(c.unreadable ?? []).map((f) => `⚠ ${f} does not read: what it declared at the base is not counted as removed, and no order is written for ${c.env}`),
+  ];
 }
 
 /** Groups items by a key in one pass, keeping first-seen order. */

@@ -7,7 +7,7 @@
  */
 import type { Plan } from '../plan';
 import { code, FINDINGS_TABLE, findingRow, md, statusIcon, suppressedTable } from './markdown';
-import { count, countsLine, sections, type ChangeLine } from './plan-lines';
+import { count, countsLine, loudLines, sections, type ChangeLine } from './plan-lines';
 import { summaryLine } from './plan-text';
 
 export const COMMENT_LIMIT = 65_536;
@@ -42,6 +42,8 @@ function render(plan: Plan, fold: number, findingRows: number): string[] {
   if (plan.baseProblems.length > 0) {
     out.push(`> The base does not read cleanly (${count(plan.baseProblems.length)} problems, the first: ${code(`${plan.baseProblems[0].location.file}:${plan.baseProblems[0].location.line}`)} ${md(plan.baseProblems[0].message)}); changes are against what could be read.`, '');
   }
+  const loud = plan.environments.flatMap((e) => loudLines(e.changes).map((l) => `- **${md(e.changes.env)}** ${md(l)}`));
+  if (loud.length > 0) out.push('#### ⚠ Changes to what is trusted or enforced', '', ...loud, '');
   const all = plan.environments.flatMap((e) => e.findings);
   const findings = all.filter((f) => !f.suppressed);
   if (findings.length > 0) {

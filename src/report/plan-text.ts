@@ -1,5 +1,5 @@
 import type { Plan } from '../plan';
-import { count, countsLine, sections } from './plan-lines';
+import { count, countsLine, loudLines, sections } from './plan-lines';
 import { escape } from './escape';
 import { findingLine } from './validate-text';
 
@@ -23,6 +23,7 @@ export function renderPlanText(plan: Plan): string {
   out.push('');
   for (const e of plan.environments) {
     out.push(`== ${e.changes.env}${e.changes.platform ? ` (${e.changes.platform})` : ''}: ${countsLine(e.changes)}`);
+    for (const l of loudLines(e.changes)) out.push(`  ${l}`);
     for (const f of e.findings) out.push(findingLine(f));
     for (const s of sections(e.changes)) {
       out.push(`  ${s.title}`);

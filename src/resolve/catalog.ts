@@ -62,7 +62,8 @@ export function resolveCatalog(d: Declarations): Catalog {
   const trustedCas = d.trustedCas.flatMap((x) =>
     x.value.cas.map((decl, i) => ({ decl, location: x.locator.locate(['cas', i]) })),
   );
-  const configFiles = [...d.systems, ...d.serviceDomains, ...d.logicalAddressCatalogs, ...d.trustedCas];
+  const configFiles = [...d.systems, ...d.serviceDomains, ...d.logicalAddressCatalogs, ...d.trustedCas, ...d.platform];
+  const platform = d.platform[0];
   return {
     systems,
     systemIndex: indexFirst(systems, (s) => s.key),
@@ -73,6 +74,7 @@ export function resolveCatalog(d: Declarations): Catalog {
     logicalAddresses,
     logicalAddressIndex: indexFirst(logicalAddresses, (la) => la.key),
     trustedCas,
+    ...(platform ? { platform: { decl: platform.value, location: platform.locator.locate([]) } } : {}),
     assets: d.assets,
     privateKeys: d.privateKeys,
     suppressions: configFiles.flatMap(suppressionsOf),

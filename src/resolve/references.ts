@@ -3,22 +3,15 @@
  * catalog. An unknown one is refused with the nearest declared ones, by edit distance, so that a typo
  * in a 16-character HSA-id is one glance to fix.
  */
-import { distance } from 'fastest-levenshtein';
+import { nearest as nearestDeclared } from '../check/suggest';
 import type { Catalog, ServiceContract, System } from '../model/state';
 import { resolveContractRef, shortName } from './contracts';
 
 /** A flag names something the catalog does not declare; the message says which and what is near. */
 export class UnknownReference extends Error {}
 
-/** The `count` candidates nearest to `value` (case-insensitive), nearest first. */
-export function nearest(value: string, candidates: Iterable<string>, count = 3): string[] {
-  const key = value.toLowerCase();
-  return [...new Set(candidates)]
-    .map((c) => ({ c, d: distance(key, c.toLowerCase()) }))
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
-    .slice(0, count)
-    .map((x) => x.c);
-}
+/** The `count` declared names nearest to `value` (case-insensitive), nearest first, however far. */
+export const nearest = (value: string, candidates: Iterable<string>, count = 3): string[] => nearestDeclared(value, candidates, count, true);
 
 function refuse(flag: string, value: string, what: string, near: string[]): never {
   const hint = near.length ? `did you mean ${near.join(', ')}?` : `declare it first`;

@@ -84,6 +84,8 @@ export function environmentYaml(env: string, extra: string[] = []): string {
 export interface ConnectionOptions {
   prestudy?: boolean;
   endToEnd?: boolean;
+  /** testEvidence.selfDeclaration (default: in qa). */
+  selfDeclaration?: boolean;
   contracts?: string[];
   routingAddresses?: string[];
   authorizationAddresses?: string[];
@@ -98,8 +100,14 @@ export interface ConnectionOptions {
 export function connectionYaml(env: string, o: ConnectionOptions = {}): string {
   const contracts = o.contracts ?? ['GetForms:2'];
   const lines = ['description: Journal reads forms'];
-  if (o.prestudy ?? env !== 'test') lines.push('prestudy: { ref: FS-2026-0142, approved: 2026-03-01 }');
-  if (o.endToEnd ?? env === 'prod') lines.push('testEvidence:', '  endToEnd: { ref: E2E-2026-0077, approved: 2026-04-01 }');
+  // prod names the pre-study as updated for prod (a later approval than qa's).
+  if (o.prestudy ?? env !== 'test') lines.push(`prestudy: { ref: FS-2026-0142, approved: ${env === 'prod' ? '2026-03-15' : '2026-03-01'} }`);
+  const selfDeclaration = o.selfDeclaration ?? env === 'qa';
+  const endToEnd = o.endToEnd ?? env === 'prod';
+  if (endToEnd) {
+    lines.push('testEvidence:', '  endToEnd: { ref: E2E-2026-0077, approved: 2026-04-01 }');
+    if (selfDeclaration) lines.push('  selfDeclaration: { ref: SD-2026-0311, approved: 2026-03-20 }');
+  }
   lines.push(
     'routing:',
     `  - producer: ${PRODUCER}`,
@@ -114,6 +122,8 @@ export function connectionYaml(env: string, o: ConnectionOptions = {}): string {
     `    logicalAddresses: ${addressList(o.authorizationAddresses)}`,
     ...(o.authorizationExtra ?? []).map((l) => `    ${l}`),
     ...(o.tail ?? []),
+    // Last, so that it moves no line a test points at.
+    ...(selfDeclaration && !endToEnd ? ['testEvidence: { selfDeclaration: { ref: SD-2026-0311, approved: 2026-03-20 } }'] : []),
     '',
   );
   return lines.join('\n');

@@ -90,8 +90,9 @@ describe('tak plan', () => {
     const result = await plan('--out', out, '-f', 'json');
     const byEnv = Object.fromEntries(JSON.parse(result.stdout).environments.map((e: { env: string; summary: string }) => [e.env, e.summary]));
     expect(byEnv).toEqual({
-      qa: 'environment added, +1 routing entry, +1 authorization, 2 systems added, 1 contract installed',
-      test: 'environment removed, −1 routing entry, −1 authorization, 2 systems removed, 2 contracts removed',
+      // What an environment trusts and enforces comes and goes with it: reported first.
+      qa: '⚠ 2 governance changes, environment added, +1 routing entry, +1 authorization, 2 systems added, 1 contract installed',
+      test: '⚠ 3 governance changes, environment removed, −1 routing entry, −1 authorization, 2 systems removed, 2 contracts removed',
     });
     const order = JSON.parse(readFileSync(path.join(out, 'qa/order.json'), 'utf8'));
     expect(order.plattform).toBe('NTJP-QA');
@@ -153,7 +154,7 @@ describe('tak plan', () => {
       expect(stdout.length).toBeLessThanOrEqual(COMMENT_LIMIT);
       expect(stdout).toContain(`- <details><summary>+3,000 logical addresses for GetForms:2 at ${PRODUCER} → https://forms.example.se/GetForms/2 (RIVTABP21)</summary>`);
       expect(stdout).toMatch(/^  SE2321000016-00000, .*, SE2321000016-02999$/m);
-      expect(stdout).toContain('0 errors, 0 warnings');
+      expect(stdout).toContain('0 errors, 2 warnings'); // the consumer declares no certificate in test (consumer-certificate)
     });
 
     it('past the limit, shows the first addresses of the list and says where the full report is', async () => {

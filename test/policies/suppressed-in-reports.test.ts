@@ -7,11 +7,11 @@ describe('suppressed findings in every report format', () => {
   let root: string;
   beforeAll(async () => {
     const { files } = await compliant();
-    const prod = connectionYaml('prod', {
+    const qa = connectionYaml('qa', {
       contracts: ['GetForms:2', 'GetForm:2'],
-      tail: ['suppressions:', '  - { rule: promotion, reason: Hotfix ordered directly in prod, ticket: INC-4711 }'],
+      tail: ['suppressions:', '  - { rule: promotion, reason: Hotfix ordered directly in qa, ticket: INC-4711, expires: 2026-12-31 }'],
     });
-    root = makeRepo({ ...files, 'environments/prod/connections/forms.yaml': prod }, true);
+    root = makeRepo({ ...files, 'environments/qa/connections/forms.yaml': qa }, true);
   });
   afterAll(() => removeRepo(root));
 
@@ -20,7 +20,7 @@ describe('suppressed findings in every report format', () => {
   it('text: marked suppressed, with reason and ticket; they do not fail the run', async () => {
     const r = await run('text');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/forms\.yaml:10:18 suppressed promotion .*\(suppressed: Hotfix ordered directly in prod, INC-4711\)/);
+    expect(r.stdout).toMatch(/forms\.yaml:8:18 suppressed promotion .*\(suppressed: Hotfix ordered directly in qa, INC-4711\)/);
     expect(r.stdout).toContain('0 errors, 0 warnings, 2 suppressed');
   });
 
@@ -28,19 +28,19 @@ describe('suppressed findings in every report format', () => {
     const report = JSON.parse((await run('json')).stdout);
     const suppressed = report.findings.filter((f: { suppressed?: unknown }) => f.suppressed);
     expect(suppressed).toHaveLength(2);
-    expect(suppressed[0].suppressed).toEqual({ reason: 'Hotfix ordered directly in prod', ticket: 'INC-4711', file: 'environments/prod/connections/forms.yaml', line: 17 });
+    expect(suppressed[0].suppressed).toEqual({ reason: 'Hotfix ordered directly in qa', ticket: 'INC-4711', file: 'environments/qa/connections/forms.yaml', line: 15 });
   });
 
   it('sarif: an in-source suppression with the justification', async () => {
     const sarif = JSON.parse((await run('sarif')).stdout);
     const results = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'promotion');
-    expect(results[0].suppressions).toEqual([{ kind: 'inSource', justification: 'Hotfix ordered directly in prod (INC-4711)' }]);
+    expect(results[0].suppressions).toEqual([{ kind: 'inSource', justification: 'Hotfix ordered directly in qa (INC-4711)' }]);
   });
 
   it('markdown: a folded table of suppressed findings with their reasons', async () => {
     const md = (await run('markdown')).stdout;
     expect(md).toContain('<summary>Suppressed findings</summary>');
-    expect(md).toMatch(/\| `promotion` \| `environments\/prod\/connections\/forms.yaml:10` \| .* \| Hotfix ordered directly in prod \(INC-4711\) \|/);
+    expect(md).toMatch(/\| `promotion` \| `environments\/qa\/connections\/forms.yaml:8` \| .* \| Hotfix ordered directly in qa \(INC-4711\) \|/);
   });
 
   it('plan markdown: the same folded table under the plan', async () => {
@@ -48,6 +48,6 @@ describe('suppressed findings in every report format', () => {
     const r = await runCli(['plan', '-C', root, '--base', 'HEAD', '--now', '2026-06-01', '-f', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('<summary>Suppressed findings</summary>');
-    expect(r.stdout).toMatch(/\| `promotion` \| `environments\/prod\/connections\/forms.yaml:10` \| .* \| Hotfix ordered directly in prod \(INC-4711\) \|/);
+    expect(r.stdout).toMatch(/\| `promotion` \| `environments\/qa\/connections\/forms.yaml:8` \| .* \| Hotfix ordered directly in qa \(INC-4711\) \|/);
   });
 });

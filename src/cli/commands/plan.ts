@@ -7,6 +7,7 @@ import { GitRevisionReader, RevisionError } from '../../load/git-reader';
 import { openParseCache } from '../../load/parse-cache';
 import { WorkingTreeReader, type RepositoryReader } from '../../load/reader';
 import { makePlan, type Plan } from '../../plan';
+import { changedPackFiles } from '../../plan/pack-files';
 import { readState } from '../../pipeline';
 import { renderPlanJson } from '../../report/plan-json';
 import { renderPlanMarkdown } from '../../report/plan-markdown';
@@ -23,6 +24,7 @@ interface PlanOptions extends CommonOptions, ClockOptions {
   format: 'text' | 'markdown' | 'json';
   out?: string;
   force?: boolean;
+  approvedBy?: string[];
 }
 
 /** `tak plan --base REF`: what the change does per environment, as a report and as the platform's orders. */
@@ -35,6 +37,7 @@ export function register(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
     .option('-o, --out <dir>', 'write DIR/<env>/order.json per environment with changes, and DIR/plan.md and DIR/plan.json')
     .option('--force', 'replace files that already exist in the --out folder')
+    .option('--approved-by <handles>', 'approvals on record for this change, comma-separated @user or @org/team handles (the pull-request workflow fills it from the code host\'s reviews)', (v: string) => v.split(',').map((h) => h.trim()).filter(Boolean))
     .action(async (options: PlanOptions) => {
       const root = repositoryRoot(options);
       const now = clock(options);
@@ -58,8 +61,9 @@ export function register(program: Command): void {
           throw new CliError(`there is no environment "${options.env}" at the base or the head (have: ${known.join(', ') || 'none'})`);
         }
         shown.step('comparing and checking');
-        const plan = makePlan({ base: baseState, head: headState, baseLabel: base.label, headLabel: options.head ? head.label : 'working tree', pack, now, env: options.env });
-        shown.end();
+        const packFiles = await changedPackFiles(root, base.commit, options.head ? (head as GitRevisionReader).commit : undefined);
+        const labels = { baseLabel: base.label, headLabel: options.head ? head.label : 'working tree' };
+        const plan = makePlan({ base: baseState, head: headState, ...labels, pack, now, env: options.env, packFiles, approvedBy: options.approvedBy });
         if (plan.baseProblems.length > 0) {
           process.stderr.write(`tak: the base ${options.base} does not read cleanly (${plan.baseProblems.length} problems); the changes are against what could be read\n`);
         }
@@ -67,7 +71,8 @@ export function register(program: Command): void {
         const fullReport = options.out ? path.join(options.out, 'plan.md') : undefined;
         const render = { text: () => renderPlanText(plan), json: () => renderPlanJson(plan), markdown: () => renderPlanMarkdown(plan, { fullReport }) }[options.format];
         process.stdout.write(render());
-        process.exitCode = plan.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+        const unreadable = plan.environments.some((e) => (e.changes.unreadable?.length ?? 0) > 0);
+        process.exitCode = plan.summary.errors > 0 || unreadable ? EXIT.findings : EXIT.ok;
       } finally {
         shown.end();
         for (const r of readers) if (r instanceof GitRevisionReader) await r.dispose();

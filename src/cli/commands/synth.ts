@@ -3,7 +3,11 @@ import type { Command } from 'commander';
 import { buildEnvironment, type EnvironmentBuild } from '../../../stacks/environment';
 import type { BuiltEnvironment } from '../../../stacks/main';
 import { formatProblem } from '../../../stacks/problems';
+import { pack } from '../../../policies/pack';
+import { checkRepository } from '../../check/engine';
+import { systemsWithErrors } from '../../check/flagged';
 import { readWorkingTree } from '../../pipeline';
+import { findingLine } from '../../report/validate-text';
 import { EXIT } from '../errors';
 import { loadOptions, repositoryRoot, selectEnvironments, withCommonOptions, type CommonOptions } from '../options';
 import { progress } from '../progress';
@@ -13,6 +17,7 @@ interface SynthOptions extends CommonOptions {
   env?: string;
   out?: string;
   cdktfApp?: boolean;
+  allowFindings?: boolean;
 }
 
 /**
@@ -26,6 +31,7 @@ export function register(program: Command): void {
     .option('-e, --env <name>', 'only this environment')
     .option('-o, --out <dir>', 'folder to write cdktf.out/ and dist/ into (default: the repository root)')
     .option('--cdktf-app', 'run as the cdktf app of cdktf.json: write only the stacks, into $CDKTF_OUTDIR')
+    .option('--allow-findings', 'synthesize despite error-level findings (consumers with errors are left out of the ingress allowlist)')
     .action(async (options: SynthOptions) => {
       // cdktf takes most of a second to load: only `tak synth` pays for it, not every command.
       const { synthesizeApp } = require('../../../stacks/main') as typeof import('../../../stacks/main');
@@ -34,10 +40,21 @@ export function register(program: Command): void {
       const shown = progress('tak synth');
       shown.step('reading the declarations');
       const repository = await readWorkingTree(root, loadOptions(options));
+      const states = selectEnvironments(repository, options.env);
+      // Today's date: synth writes what goes live now.
+      shown.step('checking');
+      const { findings, summary } = checkRepository(states, pack, { now: new Date(), repository });
+      if (summary.errors > 0 && !options.allowFindings) {
+        shown.end();
+        for (const f of findings.filter((x) => x.level === 'error' && !x.suppressed)) process.stderr.write(`${findingLine(f)}\n`);
+        process.stderr.write(`tak synth: ${summary.errors} error-level finding(s); nothing was written (fix them, or pass --allow-findings)\n`);
+        process.exitCode = EXIT.findings;
+        return;
+      }
       const builds: EnvironmentBuild[] = [];
-      for (const state of selectEnvironments(repository, options.env)) {
+      for (const state of states) {
         shown.step(`building ${state.name}`);
-        builds.push(await buildEnvironment(state));
+        builds.push(await buildEnvironment(state, { refusedConsumers: systemsWithErrors(findings, repository.catalog, state.name) }));
       }
       shown.end();
       for (const note of builds.flatMap((b) => b.notes)) process.stderr.write(`note: ${note}\n`);

@@ -1,0 +1,27 @@
+import type { Rule, RuleFinding } from '../src/check/types';
+import { systemName } from '../src/check/addresses';
+
+/**
+ * A consumer authorized in an environment declares its certificate there: the platform identifies
+ * a caller by its function certificate, so an authorization without one cannot be used (or is a
+ * mistake). Reported once per consumer and connection file.
+ */
+const consumerCertificate: Rule = (state) => {
+  const out: RuleFinding[] = [];
+  const reported = new Set<string>();
+  for (const group of state.authorizationGroups) {
+    const system = state.catalog.systemIndex.get(group.decl.consumer.toLowerCase());
+    if (!system || (system.decl.environments[state.name]?.certificates.length ?? 0) > 0) continue;
+    const once = `${system.key}\0${group.connection.file}`;
+    if (reported.has(once)) continue;
+    reported.add(once);
+    out.push({
+      message: `consumer ${systemName(system)} is authorized in ${state.name} but declares no certificate there; add environments.${state.name}.certificates (its function certificate, a public PEM) to ${system.location.file}`,
+      location: group.location,
+      entity: system.hsaId,
+    });
+  }
+  return out;
+};
+
+export default consumerCertificate;
