@@ -109,7 +109,7 @@ export const systemSchema = z.strictObject({
 
 /** A service contract (tjänstekontrakt) within its domain. */
 export const contractSchema = z.strictObject({
-  name: text,
+  name: data,
   major: z.number().int().min(0),
   minor: z.number().int().min(0).default(0),
   description: data.optional(),
@@ -217,7 +217,7 @@ export const environmentSchema = z.strictObject({
   description: prose.optional(),
   promotesFrom: environmentName.optional(),
   kubernetes: kubernetesTargetSchema.optional(),
-  installedContracts: z.array(text).default([]),
+  installedContracts: z.array(data).default([]),
   orderEndpoint: z.url().optional(),
   /**
    * Where `tak apply` publishes this environment's orders for the catalog to fetch by number:
@@ -253,7 +253,7 @@ export const routingGroupSchema = z.strictObject({
   producer: identifier,
   profile: identifier,
   contracts: z
-    .record(text, data)
+    .record(data, data)
     .refine((m) => Object.keys(m).length > 0, 'must map at least one contract to its endpoint URL'),
   logicalAddresses: groupAddresses,
   ...validity,
@@ -273,7 +273,7 @@ export const authorizationGroupSchema = z
   .strictObject({
     consumer: identifier.optional(),
     consumers: z.array(identifier).min(1).optional(),
-    contracts: z.array(text).min(1),
+    contracts: z.array(data).min(1),
     logicalAddresses: groupAddresses,
     integrationAgreement: text.optional(),
     filters: z.array(filterSchema).optional(),

@@ -69,7 +69,8 @@ describe('two writers of one output', () => {
     writeFileSync(path.join(root, '.github', '.CODEOWNERS.lock'), holder('tak writing CODEOWNERS'));
     try {
       const c = await runCli(['codeowners', '-C', root]);
-      expect([c.code, c.stderr]).toEqual([2, expect.stringMatching(/^tak: locked by pid \d+ .* \(tak writing CODEOWNERS\): .*\.CODEOWNERS\.lock; wait for it to finish, or stop it\n$/)]);
+      // The repository declares no platform owners: said first, and beside the point here.
+      expect([c.code, c.stderr.replace(/^tak: config\/platform\.yaml: missing;.*\n/, '')]).toEqual([2, expect.stringMatching(/^tak: locked by pid \d+ .* \(tak writing CODEOWNERS\): .*\.CODEOWNERS\.lock; wait for it to finish, or stop it\n$/)]);
       expect(readdirSync(path.join(root, '.github'))).toEqual(['.CODEOWNERS.lock']);
     } finally {
       rmSync(path.join(root, '.github'), { recursive: true });

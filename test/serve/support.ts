@@ -18,7 +18,8 @@ import { commitAll, git } from '../plan/git';
 import { copyExample, REPO_ROOT } from '../plan/support';
 
 export { git, commitAll };
-export const NOW = new Date('2026-06-01T00:00:00Z');
+// After every approval of the example data (approvals may not lie in the future), before any certificate expires.
+export const NOW = new Date('2026-12-01T00:00:00Z');
 export const SOAP = 'tak-services/SokVagvalsInfo/v2';
 
 /** The example data committed in a new repository; `src` is linked so that TypeScript declarations import the helpers. */
