@@ -261,8 +261,8 @@ export const routingGroupSchema = z.strictObject({
 
 /** The catalog's optional authorization filter, used by aggregating services. */
 export const filterSchema = z.strictObject({
-  serviceDomain: text.regex(/^\S+$/, 'must not contain white space'),
-  categorizations: z.array(text).default([]),
+  serviceDomain: data.regex(/^\S+$/, 'must not contain white space'),
+  categorizations: z.array(data).default([]),
 });
 
 /**
@@ -275,7 +275,7 @@ export const authorizationGroupSchema = z
     consumers: z.array(identifier).min(1).optional(),
     contracts: z.array(data).min(1),
     logicalAddresses: groupAddresses,
-    integrationAgreement: text.optional(),
+    integrationAgreement: data.optional(),
     filters: z.array(filterSchema).optional(),
     ...validity,
   })

@@ -19,7 +19,11 @@ import { emptyTables, type TakTables } from '../../src/formats/tak/tables';
 import { naturalKey } from '../../src/model/syntax';
 import { runCli } from '../helpers/cli';
 import { validateRepo } from '../helpers/minimal-repo';
+import { forbiddenCharacter } from '../../src/model/characters';
 import { distinct, trickyText, trickyToken, trickyTrimmed } from './arbitraries';
+
+/** A system's name (the catalog's component description) is one line for people: no control or invisible characters. */
+const trickyName = trickyText.filter((t) => forbiddenCharacter(t, 'line') === undefined);
 
 const NOW = '2026-06-01';
 const SEED = 20261202;
@@ -40,7 +44,7 @@ const namespace = fc.oneof(
 
 const catalog: fc.Arbitrary<Shape> = fc
   .record({
-    components: distinct(trickyText, 1, 3).chain((ids) => fc.tuple(...ids.map((id) => fc.tuple(fc.constant(id), trickyText)))),
+    components: distinct(trickyText, 1, 3).chain((ids) => fc.tuple(...ids.map((id) => fc.tuple(fc.constant(id), trickyName)))),
     addresses: distinct(trickyText, 1, 3).chain((ids) => fc.tuple(...ids.map((id) => fc.tuple(fc.constant(id), trickyText)))),
     contracts: fc.uniqueArray(fc.record({ n: namespace, description: trickyText, minor: fc.integer({ min: 0, max: 3 }) }), {
       minLength: 1,
