@@ -14,6 +14,16 @@ export interface ParsedYaml {
   offsets?: Offsets;
 }
 
+/**
+ * A tag the YAML schema does not know (`!evil`, `!!js/function`, and with core types only, `!!binary`
+ * or `!!set`) would otherwise be dropped and its value read as a plain string: the author meant
+ * something else, so it is an error; declarations are plain data and no tag constructs anything.
+ */
+function unknownTag(warning: string): string {
+  const tag = /Unresolved tag: (\S+)/.exec(warning)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'a tag';
+  return `YAML: unknown tag ${tag}; a declaration holds plain values only: remove the tag`;
+}
+
 const INDENTATION = '; check the indentation: spaces only, and every item of a list or map at the same column';
 const QUOTING = '; check quoting and brackets: quote a value with ": ", " #" or a leading @ ` [ { * & !, and close every quote, [ and {';
 const HINTS: Record<string, string> = {
@@ -57,8 +67,7 @@ function parseWithYamlPackage(file: string, text: string): ParsedYaml {
     return { message: `YAML: ${error.message.split('\n')[0]}${hintFor(error.code)}${more}`, location: at(error.pos[0]) };
   });
   for (const warning of doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')) {
-    const tag = warning.message.split('\n')[0].replace(/^Unresolved tag: /, '');
-    diagnostics.push({ message: `YAML: the tag ${tag} is not allowed: declarations are plain data (text, numbers, true/false, lists, maps); remove the tag`, location: at(warning.pos[0]) });
+    diagnostics.push({ message: unknownTag(warning.message), location: at(warning.pos[0]) });
   }
   if (diagnostics.length > 0) return { value: undefined, locator, diagnostics };
   try {

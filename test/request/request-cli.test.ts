@@ -18,8 +18,10 @@ let root: string;
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'tak-request-'));
   for (const dir of ['config', 'environments']) cpSync(path.join(SHIPPED, dir), path.join(root, dir), { recursive: true });
-  // The TypeScript connection of the example imports the typed helpers from ../../../src.
-  symlinkSync(path.join(SHIPPED, 'src'), path.join(root, 'src'));
+  // The TypeScript connection of the example imports the typed helpers from ../../../src, which
+  // must lie inside the repository (a link out of it is refused); its packages come by name.
+  cpSync(path.join(SHIPPED, 'src'), path.join(root, 'src'), { recursive: true });
+  symlinkSync(path.join(SHIPPED, 'node_modules'), path.join(root, 'node_modules'));
   commitAll(root);
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -74,11 +76,12 @@ describe('tak request authorization', () => {
   });
 
   it('writes nothing when the result has errors, and shows them', async () => {
-    // Formulärmotorn declares no source addresses in qa, so it may not be authorized as a consumer there.
+    // Formulärmotorn declares neither source addresses nor a certificate in qa, so it may not be authorized as a consumer there.
     const { code, stdout } = await request('authorization', '--env', 'qa', '--consumer', 'SE5565594230-B9P', '--contract', 'IsActiveUser:1', '--logical-address', 'SE5565594230-B1C');
     expect(code).toBe(1);
     expect(stdout).toMatch(/error consumer-source-addresses /);
-    expect(stdout).toMatch(/refused: the request brings 1 error \(above\); nothing was written/);
+    expect(stdout).toMatch(/error consumer-certificate /);
+    expect(stdout).toMatch(/refused: the request brings 2 errors \(above\); nothing was written/);
     expect(git(root, 'branch', '--list', 'request/*')).toBe('');
   });
 });
@@ -116,6 +119,7 @@ describe('tak request routing, mass', () => {
     const ok = await request(
       'routing', '--env', 'qa', '--producer', 'SE2321000016-A1B2', '--contract', 'GetForms:2=https://journal.qa.region-exempel.example.se/forminteraction/GetForms/2/rivtabp21',
       '--logical-addresses-from', csv, '--consumer', 'SE5565594230-B0D', '--prestudy', 'FS-2026-0200:2026-11-01',
+      '--self-declaration', 'SD-2026-0400:2026-11-20',
     );
     expect(ok.stdout).toContain('qa: route GetForms:2 at 3,000 logical addresses to SE2321000016-A1B2 (Region Exempel Journalsystem)');
     expect(ok.code).toBe(0);
@@ -124,7 +128,7 @@ describe('tak request routing, mass', () => {
     expect(catalog.split('\n').filter((l) => l.startsWith('  - ')).length).toBe(3000);
     expect(catalog).toContain('- { hsaId: SE2321000016-7PS, description: "Vårdcentral 0, Region Exempel" }');
     const connection = show(made, 'environments/qa/connections/forminteraction-region-exempel-journalsystem.yaml');
-    expect(connection).toMatch(/^description: Region Exempel Journalsystem answers GetForms\nprestudy:\n  ref: FS-2026-0200\n  approved: 2026-11-01\nrouting:\n  - producer: SE2321000016-A1B2\n    profile: RIVTABP21\n/);
+    expect(connection).toMatch(/^description: Region Exempel Journalsystem answers GetForms\nprestudy:\n  ref: FS-2026-0200\n  approved: 2026-11-01\ntestEvidence:\n  selfDeclaration:\n    ref: SD-2026-0400\n    approved: 2026-11-20\nrouting:\n  - producer: SE2321000016-A1B2\n    profile: RIVTABP21\n/);
     expect((await validateBranch(made)).code).toBe(0);
   });
 
@@ -170,10 +174,12 @@ describe('the other order kinds', () => {
     // prod's forminteraction connection is removed on a base commit, then promoted back from qa.
     git(root, 'rm', '-q', 'environments/prod/connections/forminteraction-region-exempel.yaml');
     git(root, 'commit', '-qm', 'without prod forms');
-    const promoted = await request('promote', '--env', 'prod', '--connection', 'forminteraction-region-exempel.yaml', '--end-to-end', 'E2E-2026-0077:2026-11-02');
+    const promoted = await request('promote', '--env', 'prod', '--connection', 'forminteraction-region-exempel.yaml', '--prestudy', 'FS-2026-0142:2026-10-25', '--end-to-end', 'E2E-2026-0077:2026-11-02');
     expect(promoted.code).toBe(0);
     const text = show(/branch (\S+) at/.exec(promoted.stdout)![1], 'environments/prod/connections/forminteraction-region-exempel.yaml');
     expect(text).toContain('GetForms:2: https://formular.example.se/forminteraction/GetForms/2/rivtabp21');
+    // prod names the pre-study updated for prod, not qa's (prestudy-distinct).
+    expect(text).toMatch(/^prestudy:\n  ref: FS-2026-0142\n  approved: 2026-10-25\n/m);
     expect(text).toMatch(/testEvidence:\n  selfDeclaration:\n    ref: SD-2026-0311\n    approved: 2026-10-20\n  endToEnd:\n    ref: E2E-2026-0077\n/);
   });
 

@@ -4,7 +4,7 @@
  * (xmllint over the SokVagvalsInfo XSDs, ajv over the TAK-api spec).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -22,10 +22,14 @@ export { git, commitAll };
 export const NOW = new Date('2026-12-01T00:00:00Z');
 export const SOAP = 'tak-services/SokVagvalsInfo/v2';
 
-/** The example data committed in a new repository; `src` is linked so that TypeScript declarations import the helpers. */
+/**
+ * The example data committed in a new repository, with a copy of `src` so that TypeScript
+ * declarations import the helpers (`../../../src`) from inside the repository, as in this one: the
+ * loader refuses imports whose path leads out of the repository, through a link too.
+ */
 export function exampleRepo(): string {
   const root = copyExample();
-  symlinkSync(path.join(REPO_ROOT, 'src'), path.join(root, 'src'));
+  cpSync(path.join(REPO_ROOT, 'src'), path.join(root, 'src'), { recursive: true });
   writeFileSync(path.join(root, '.gitignore'), '.tak/\n');
   commitAll(root, 'example');
   return root;

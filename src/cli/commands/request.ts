@@ -52,6 +52,7 @@ const connectionFile = (c: Command) =>
   c
     .option('--file <path>', 'the connection file to add to (default: the one that routes the contract, or a new one)')
     .option('--prestudy <ref:date>', 'the approved pre-study of a new connection file, REF:YYYY-MM-DD')
+    .option('--self-declaration <ref:date>', 'the approved self-declaration of a new connection file (needed in qa), REF:YYYY-MM-DD')
     .option('--description <text>', 'the description of a new connection file');
 
 export function register(program: Command): void {
@@ -98,7 +99,7 @@ export function register(program: Command): void {
     .option('--connection <file>', 'the connection file in the source environment (path or file name)')
     .option('--from <env>', 'the source environment (default: promotesFrom of environment.yaml)')
     .option('--url <contract=url>', 'the URL of a contract in the target, when the producer\'s endpoint does not tell (repeatable)', many)
-    .option('--prestudy <ref:date>', 'the pre-study approved for the target')
-    .option('--self-declaration <ref:date>', 'the approved self-declaration')
+    .option('--prestudy <ref:date>', 'the pre-study approved for the target (needed for prod, unless the source\'s says covers: [qa, prod])')
+    .option('--self-declaration <ref:date>', 'the approved self-declaration (needed for qa)')
     .option('--end-to-end <ref:date>', 'the approved End-2-End test (needed for prod)');
 }

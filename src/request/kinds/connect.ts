@@ -25,6 +25,7 @@ interface Common {
   validTo?: string;
   file?: string;
   prestudy?: string;
+  selfDeclaration?: string;
   description?: string;
 }
 
@@ -161,14 +162,26 @@ async function addGroups(input: RequestInput, state: EnvironmentState, file: str
   let prestudyText = o.prestudy;
   if (!existing && !prestudyText && state.environment?.stage !== 'test') prestudyText = await input.ask.optional('Pre-study of the new connection (REF:YYYY-MM-DD, empty for none)');
   const prestudy = prestudyText ? approval('--prestudy', prestudyText) : undefined;
+  // A new connection file in qa names the approved self-declaration (rule self-declaration-evidence).
+  let selfDeclarationText = o.selfDeclaration;
+  if (!existing && !selfDeclarationText && state.environment?.stage === 'qa') selfDeclarationText = await input.ask.optional('Approved self-declaration of the new connection (REF:YYYY-MM-DD, empty for none)');
+  const selfDeclaration = selfDeclarationText ? approval('--self-declaration', selfDeclarationText) : undefined;
   if (!existing) {
-    const decl: Record<string, unknown> = { description: o.description ?? description, ...(prestudy ? { prestudy } : {}) };
+    const decl: Record<string, unknown> = {
+      description: o.description ?? description,
+      ...(prestudy ? { prestudy } : {}),
+      ...(selfDeclaration ? { testEvidence: { selfDeclaration } } : {}),
+    };
     for (const [key, items] of groups) if (items.length) decl[key] = items;
     return render(decl, 0);
   }
   const edit = new YamlEdit(existing, file);
   for (const [key, items] of groups) if (items.length) edit.appendItems(key, items);
   if (prestudy) edit.setTopLevel('prestudy', prestudy);
+  if (selfDeclaration) {
+    const current = state.connections.find((c) => c.file === file)?.decl.testEvidence;
+    edit.setTopLevel('testEvidence', { ...current, selfDeclaration });
+  }
   return edit.result();
 }
 

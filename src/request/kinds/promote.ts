@@ -40,9 +40,12 @@ export async function draftPromote(input: RequestInput, o: PromoteOptions): Prom
       details.push(`${c.ref}: ${url}`);
     }
   }
-  const prestudy = await evidence(input, '--prestudy', o.prestudy, `Pre-study approved for ${target.name}`, target.environment?.stage !== 'test' && !connection.decl.prestudy);
+  // prod needs the pre-study updated for prod: the source's one is copied only when it says it covers both.
+  const copied = connection.decl.prestudy;
+  const sourceStudyRefused = target.environment?.stage === 'prod' && !!copied && !copied.covers?.includes(source.name);
+  const prestudy = await evidence(input, '--prestudy', o.prestudy, `Pre-study approved for ${target.name}`, target.environment?.stage !== 'test' && (!copied || sourceStudyRefused));
   if (prestudy) edit.setTopLevel('prestudy', prestudy);
-  const selfDeclaration = await evidence(input, '--self-declaration', o.selfDeclaration, 'Approved self-declaration', false);
+  const selfDeclaration = await evidence(input, '--self-declaration', o.selfDeclaration, 'Approved self-declaration', target.environment?.stage === 'qa' && !connection.decl.testEvidence?.selfDeclaration);
   const endToEnd = await evidence(input, '--end-to-end', o.endToEnd, 'Approved End-2-End test', target.environment?.stage === 'prod' && !connection.decl.testEvidence?.endToEnd);
   if (selfDeclaration || endToEnd) {
     edit.setTopLevel('testEvidence', { ...connection.decl.testEvidence, ...(selfDeclaration ? { selfDeclaration } : {}), ...(endToEnd ? { endToEnd } : {}) });
