@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { BenchCase } from '../types';
+import { scriptCase } from '../script';
 import { reportFolder } from './report-build';
 
-/** Measures the opening and prints it on stderr (run as a script by the bench). */
+/** Measures the opening and prints it on stderr. */
 export async function measure(repo: string): Promise<void> {
   const out = reportFolder(repo);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -26,17 +26,4 @@ export async function measure(repo: string): Promise<void> {
   }
 }
 
-const reportOpen: BenchCase = {
-  name: 'report (open first page)',
-  needs: ['report-build'],
-  command: (repo) => ['--import', 'tsx', __filename, repo],
-};
-
-export default reportOpen;
-
-if (require.main === module) {
-  measure(process.argv[2]).catch((error) => {
-    process.stderr.write(`${(error as Error).stack ?? error}\n`);
-    process.exit(1);
-  });
-}
+export default scriptCase(module, 'report (open first page)', measure, { needs: ['report-build'] });

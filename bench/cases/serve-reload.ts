@@ -15,7 +15,7 @@ import { checkRepository } from '../../src/check/engine';
 import { readWorkingTree } from '../../src/pipeline';
 import { pack } from '../../policies/pack';
 import { BENCH_ENV, fetchCount, filteredQuery, startServe } from '../serve';
-import type { BenchCase } from '../types';
+import { scriptCase } from '../script';
 
 const REF = `refs/tak/applied/${BENCH_ENV}`;
 
@@ -46,7 +46,7 @@ async function validateSeconds(repo: string): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-/** Measures the case and prints its figures on stderr (run as a script by the bench). */
+/** Measures the case and prints its figures on stderr. */
 export async function measure(repo: string): Promise<void> {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
   git('update-ref', REF, 'HEAD');
@@ -95,17 +95,4 @@ export async function measure(repo: string): Promise<void> {
   }
 }
 
-const bench: BenchCase = {
-  name: 'serve: reload after the ref moves',
-  // The figures are the script's own (the server is a process of its own); the row is the whole run.
-  command: (repo) => ['--import', 'tsx', __filename, repo],
-};
-
-export default bench;
-
-if (require.main === module) {
-  measure(process.argv[2]).catch((error) => {
-    process.stderr.write(`${(error as Error).stack ?? error}\n`);
-    process.exit(1);
-  });
-}
+export default scriptCase(module, 'serve: reload after the ref moves', measure);

@@ -4,9 +4,9 @@
  * process); the case's own row is start-up (loading the state) plus the call.
  */
 import { BENCH_ENV, fetchCount, soapEnvelope, startServe } from '../serve';
-import type { BenchCase } from '../types';
+import { scriptCase } from '../script';
 
-/** Measures the case and prints its figures on stderr (run as a script by the bench). */
+/** Measures the case and prints its figures on stderr. */
 export async function measure(repo: string): Promise<void> {
   const started = process.hrtime.bigint();
   const server = await startServe(repo, ['--env', BENCH_ENV]);
@@ -24,17 +24,4 @@ export async function measure(repo: string): Promise<void> {
   }
 }
 
-const bench: BenchCase = {
-  name: 'serve: hamtaAllaVirtualiseringar',
-  // The figures are the script's own (the server is a process of its own); the row is the whole run.
-  command: (repo) => ['--import', 'tsx', __filename, repo],
-};
-
-export default bench;
-
-if (require.main === module) {
-  measure(process.argv[2]).catch((error) => {
-    process.stderr.write(`${(error as Error).stack ?? error}\n`);
-    process.exit(1);
-  });
-}
+export default scriptCase(module, 'serve: hamtaAllaVirtualiseringar', measure);
