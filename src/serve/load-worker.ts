@@ -7,9 +7,12 @@ import * as path from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadCommit, type LoadRequest, type LoadVerdict } from './load-commit';
 
-/** Runs `loadCommit` in a new worker thread (TypeScript compiled there by tsx, as in the CLI). */
+/** This module as the worker loads it: compiled JavaScript, or through tsx when the CLI runs from its sources. */
+const SELF = path.join(__dirname, `load-worker${path.extname(__filename)}`);
+
+/** Runs `loadCommit` in a new worker thread. */
 export function loadInWorker(request: LoadRequest): Promise<LoadVerdict[]> {
-  const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'load-worker.ts'))});`;
+  const bootstrap = `${SELF.endsWith('.ts') ? "require('tsx/cjs'); " : ''}require(${JSON.stringify(SELF)});`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap, { eval: true, workerData: request });
     let settled = false;
