@@ -49,7 +49,7 @@ interface Marker {
 const MARKER = '.complete';
 const DEFAULT_SEED = 2026;
 /** Bumped whenever the generated content changes, so that cached repositories are made anew. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 export interface Model {
   catalog: Catalog;

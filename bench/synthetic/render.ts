@@ -5,6 +5,7 @@
  */
 import type { Catalog, Domain, LogicalAddress, SystemModel } from './catalog';
 import type { Approval, ConnectionModel } from './connections';
+import { slug } from './names';
 
 export const ENVIRONMENTS = ['test', 'qa', 'prod'] as const;
 export type Env = (typeof ENVIRONMENTS)[number];
@@ -30,7 +31,8 @@ function networks(system: SystemModel, env: Env): { endpoint: string; source: st
 }
 
 export function renderSystem(system: SystemModel): string {
-  const team = system.organisation.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+  // A code host's organisation name: letters and digits (Örebro -> orebro), as owners must be.
+  const team = slug(system.organisation);
   const lines = [
     `hsaId: ${system.hsaId}`,
     `name: ${q(system.name)}`,
