@@ -1,13 +1,17 @@
 import type { Rule } from '../src/check/types';
 import { overlappingDuplicates } from '../src/check/periods';
 import { where } from '../src/check/where';
+import { authorizationEntry } from '../src/resolve/expand';
 
 /** No duplicate authorization for (consumer, contract, logical address) with overlapping validity. */
 const authorizationUnique: Rule = (state) =>
-  overlappingDuplicates(state.authorizations).map(([first, second]) => ({
-    message: `authorization of ${second.consumer} for ${second.contract} at ${second.logicalAddress} is declared twice with overlapping validity (also at ${where(first.location)})`,
-    location: second.location,
-    entity: second.key,
-  }));
+  overlappingDuplicates(state.authorizationGroups, (group, contract) => `${group.decl.consumer.toLowerCase()}|${contract.key}`).map(([first, repeat]) => {
+    const second = authorizationEntry(repeat.group, repeat.contract, repeat.address);
+    return {
+      message: `authorization of ${second.consumer} for ${second.contract} at ${second.logicalAddress} is declared twice with overlapping validity (also at ${where(first.address.location)})`,
+      location: second.location,
+      entity: second.key,
+    };
+  });
 
 export default authorizationUnique;

@@ -1,6 +1,7 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import type { Authorization, RoutingEntry, System } from '../src/model/state';
 import { naturalKey } from '../src/model/syntax';
+import { authorizationEntry, expand, routingEntry } from '../src/resolve/expand';
 
 /**
  * Process gate of `tak plan` (needs the base): a deactivated system keeps what it had at the base
@@ -10,40 +11,28 @@ const deactivatedNothingNew: Rule = (state, { base }) => {
   if (!base) return [];
   const deactivated = new Map([...state.catalog.systemIndex].filter(([, s]) => s.decl.deactivated));
   if (deactivated.size === 0) return [];
-  // Entries share their group's system: look each group up once, and compare only the deactivated
-  // systems' entries with the base (a million entries, a handful of deactivated systems).
-  const systemOf = new Map<object, System | undefined>();
-  const deactivatedIn = (group: object, hsaId: string) => {
-    if (!systemOf.has(group)) systemOf.set(group, deactivated.get(naturalKey(hsaId)));
-    return systemOf.get(group);
-  };
-  const routing = state.routing.filter((r) => deactivatedIn(r.group, r.producer));
-  const authorizations = state.authorizations.filter((a) => deactivatedIn(a.group, a.consumer));
+  // Only the deactivated systems' groups are expanded, on either side: an entry's key names its
+  // producer (routing, with the producer added) or consumer, so no other base entry can match.
+  const systemOf = (hsaId: string) => deactivated.get(naturalKey(hsaId));
+  const routing = state.routingGroups.filter((g) => systemOf(g.decl.producer));
+  const authorizations = state.authorizationGroups.filter((g) => systemOf(g.decl.consumer));
   if (routing.length === 0 && authorizations.length === 0) return [];
-  const baseSystemOf = new Map<object, boolean>();
-  const ofDeactivated = (r: RoutingEntry) => {
-    if (!baseSystemOf.has(r.group)) baseSystemOf.set(r.group, deactivated.has(naturalKey(r.producer)));
-    return baseSystemOf.get(r.group);
-  };
-  const hadRouting = new Set(base.routing.filter(ofDeactivated).map((r) => naturalKey(r.key, r.producer)));
-  const hadAuthorization = new Set(base.authorizations.map((a) => a.key));
-  const fresh = new Map<object, { system: System; role: string; what: string; entries: (RoutingEntry | Authorization)[] }>();
-  const note = (group: object, system: System | undefined, role: string, what: string, entry: RoutingEntry | Authorization) => {
-    if (!system) return;
-    const list = fresh.get(group) ?? { system, role, what, entries: [] };
-    list.entries.push(entry);
-    fresh.set(group, list);
-  };
-  for (const r of routing) {
-    if (!hadRouting.has(naturalKey(r.key, r.producer))) note(r.group, systemOf.get(r.group), 'producer', 'routing entries', r);
+  const routed = (r: RoutingEntry) => naturalKey(r.key, r.producer);
+  const hadRouting = new Set(expand(base.routingGroups.filter((g) => systemOf(g.decl.producer)), routingEntry).map(routed));
+  const hadAuthorization = new Set(expand(base.authorizationGroups.filter((g) => systemOf(g.decl.consumer)), authorizationEntry).map((a) => a.key));
+  const out: RuleFinding[] = [];
+  for (const g of routing) {
+    const fresh = expand([g], routingEntry).filter((r) => !hadRouting.has(routed(r)));
+    if (fresh.length) out.push(finding(systemOf(g.decl.producer)!, 'producer', 'routing entries', fresh));
   }
-  for (const a of authorizations) {
-    if (!hadAuthorization.has(a.key)) note(a.group, systemOf.get(a.group), 'consumer', 'authorizations', a);
+  for (const g of authorizations) {
+    const fresh = expand([g], authorizationEntry).filter((a) => !hadAuthorization.has(a.key));
+    if (fresh.length) out.push(finding(systemOf(g.decl.consumer)!, 'consumer', 'authorizations', fresh));
   }
-  return [...fresh.values()].map(finding);
+  return out;
 };
 
-function finding({ system, role, what, entries }: { system: System; role: string; what: string; entries: (RoutingEntry | Authorization)[] }): RuleFinding {
+function finding(system: System, role: string, what: string, entries: (RoutingEntry | Authorization)[]): RuleFinding {
   const first = entries[0];
   return {
     message: `${role} ${system.decl.name} (${system.hsaId}) was deactivated on ${system.decl.deactivated!.date} and gets nothing new, but this adds ${entries.length} ${what} the base does not have (the first: ${first.contract} at ${first.logicalAddress})`,

@@ -23,12 +23,14 @@ describe('the lookup order', () => {
   });
 
   it('meets on a parent, on a unit below, on SE or *, and only for the same contract', () => {
-    const routing = new Coverage(tree, [{ contract: 'C:1', logicalAddress: 'SE1-CLINIC' }]);
-    expect(routing.meets('c:1', 'SE1-UNIT')).toBe(true);
-    expect(routing.meets('C:1', 'SE1-REGION')).toBe(true);
-    expect(routing.meets('C:1', '*')).toBe(true);
-    expect(routing.meets('C:1', 'LOOP1')).toBe(false);
-    expect(routing.meets('C:2', 'SE1-CLINIC')).toBe(false);
+    // Groups hold lower-case keys (resolve folds the case once per group).
+    const routing = new Coverage(tree, [{ contracts: [{ key: 'c:1' }], addresses: [{ key: 'se1-clinic' }] }]);
+    expect(routing.meets('c:1', 'se1-unit')).toBe(true);
+    expect(routing.meets('c:1', 'se1-region')).toBe(true);
+    expect(routing.meets('c:1', 'se')).toBe(true);
+    expect(routing.meets('c:1', '*')).toBe(true);
+    expect(routing.meets('c:1', 'loop1')).toBe(false);
+    expect(routing.meets('c:2', 'se1-clinic')).toBe(false);
   });
 });
 

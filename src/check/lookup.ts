@@ -58,10 +58,17 @@ export class AddressTree {
   }
 }
 
+/** What coverage needs of a group: the lower-case keys of its contracts and addresses. */
+export interface CoveringGroup {
+  contracts: readonly { key: string }[];
+  addresses: readonly { key: string }[];
+}
+
 /**
- * The (contract, logical address) pairs one side has entries on. `meets` is true when a call for
- * the other side's entry would find one of them: on the address, its parents, `SE` or `*`; or, since
- * an entry on a parent covers the units below it, on a unit below the address.
+ * The (contract, logical address) pairs one side's groups have entries on. `meets` is true when a
+ * call for the other side's entry would find one of them: on the address, its parents, `SE` or
+ * `*`; or, since an entry on a parent covers the units below it, on a unit below the address.
+ * Keys are lower case, as the groups hold them, so a million answers lower no string.
  */
 export class Coverage {
   private byContract = new Map<string, Set<string>>();
@@ -70,24 +77,24 @@ export class Coverage {
 
   constructor(
     private readonly tree: AddressTree,
-    entries: readonly { contract: string; logicalAddress: string }[],
+    groups: readonly CoveringGroup[],
   ) {
-    for (const e of entries) {
-      const contract = tree.lower(e.contract);
-      let addresses = this.byContract.get(contract);
-      if (!addresses) this.byContract.set(contract, (addresses = new Set()));
-      addresses.add(tree.lower(e.logicalAddress));
+    for (const g of groups) {
+      for (const c of g.contracts) {
+        let addresses = this.byContract.get(c.key);
+        if (!addresses) this.byContract.set(c.key, (addresses = new Set()));
+        for (const a of g.addresses) addresses.add(a.key);
+      }
     }
   }
 
+  /** Whether an entry for this contract at this address (both lower case) meets one of the side's. */
   meets(contract: string, logicalAddress: string): boolean {
-    const c = this.tree.lower(contract);
-    const addresses = this.byContract.get(c);
+    const addresses = this.byContract.get(contract);
     if (!addresses) return false;
-    const key = this.tree.lower(logicalAddress);
-    if (key === WILDCARD_ADDRESS || key === ROOT) return true;
-    for (const a of this.tree.chain(key)) if (addresses.has(a)) return true;
-    return this.parentsOf(c, addresses).has(key);
+    if (addresses.has(logicalAddress) || logicalAddress === WILDCARD_ADDRESS || logicalAddress === ROOT) return true;
+    for (const a of this.tree.chain(logicalAddress)) if (addresses.has(a)) return true;
+    return this.parentsOf(contract, addresses).has(logicalAddress);
   }
 
   private parentsOf(contract: string, addresses: Set<string>): Set<string> {

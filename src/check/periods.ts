@@ -25,33 +25,58 @@ export function isoDay(now: Date): string {
   return stockholmDay(now);
 }
 
+/** A group as the duplicate check sees it: one period, and lower-case keys for its contracts and addresses. */
+export interface KeyedGroup {
+  decl: Period;
+  contracts: readonly { key: string }[];
+  addresses: readonly { key: string }[];
+}
+
+/** One entry of a group: the contract and the address it pairs. */
+export interface Cell<G extends KeyedGroup> {
+  group: G;
+  contract: G['contracts'][number];
+  address: G['addresses'][number];
+}
+
 /**
- * Finds the pairs of items that share a key and whose periods overlap. The first pass only asks a
- * Set whether each key is new (one hash lookup per item: this runs over every routing entry and
- * authorization); only the keys seen twice are then grouped and compared, so the cost is linear.
+ * Finds the entries that share their key with an earlier entry of overlapping period, walking the
+ * groups (contract × address each) without building the entries. The key of an entry is
+ * `scope(group, contract)` with its address; each scope has one Map by address, holding the group
+ * that first had the key, so the cost is one hash lookup per entry. Only a repeated key gets a list
+ * of cells; each repeat is paired with the earliest earlier cell whose period overlaps its own.
  */
-export function overlappingDuplicates<T extends Period & { key: string }>(items: readonly T[]): [T, T][] {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const item of items) {
-    const size = seen.size;
-    seen.add(item.key);
-    if (seen.size === size) repeated.add(item.key);
-  }
-  if (repeated.size === 0) return [];
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    if (!repeated.has(item.key)) continue;
-    const list = groups.get(item.key);
-    if (list) list.push(item);
-    else groups.set(item.key, [item]);
-  }
-  const pairs: [T, T][] = [];
-  for (const list of groups.values()) {
-    for (let i = 1; i < list.length; i++) {
-      const earlier = list.slice(0, i).find((other) => overlaps(other, list[i]));
-      if (earlier) pairs.push([earlier, list[i]]);
+export function overlappingDuplicates<G extends KeyedGroup>(groups: readonly G[], scope: (group: G, contract: G['contracts'][number]) => string): [Cell<G>, Cell<G>][] {
+  const scopes = new Map<string, Map<string, G | Cell<G>[]>>();
+  const pairs: [Cell<G>, Cell<G>][] = [];
+  for (const group of groups) {
+    for (const contract of group.contracts) {
+      const key = scope(group, contract);
+      let byAddress = scopes.get(key);
+      if (!byAddress) scopes.set(key, (byAddress = new Map()));
+      for (const address of group.addresses) {
+        const seen = byAddress.get(address.key);
+        if (seen === undefined) {
+          byAddress.set(address.key, group);
+          continue;
+        }
+        const earlier = Array.isArray(seen) ? seen : [firstCell(seen, key, address.key, scope)];
+        if (earlier !== seen) byAddress.set(address.key, earlier);
+        const cell: Cell<G> = { group, contract, address };
+        const hit = earlier.find((other) => overlaps(other.group.decl, group.decl));
+        if (hit) pairs.push([hit, cell]);
+        earlier.push(cell);
+      }
     }
   }
   return pairs;
+}
+
+/** The first cell of `group` with this scope and address (the one that put the group in the Map). */
+function firstCell<G extends KeyedGroup>(group: G, key: string, address: string, scope: (group: G, contract: G['contracts'][number]) => string): Cell<G> {
+  return {
+    group,
+    contract: group.contracts.find((c) => scope(group, c) === key)!,
+    address: group.addresses.find((a) => a.key === address)!,
+  };
 }

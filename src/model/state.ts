@@ -111,14 +111,28 @@ export interface Connection {
 /** A logical address as a group lists it, with its own line (so findings point into long lists). */
 export interface AddressReference {
   logicalAddress: string;
+  /** Lower case: entries match addresses case-insensitively, as the platform's cache does. */
+  key: string;
   location: Location;
 }
 
+/** A contract as a group names it: what its entries carry as their contract, and its lower-case key. */
+export interface GroupContract extends ContractReference {
+  /** The namespace, or the reference as written when it did not resolve. */
+  contract: string;
+  key: string;
+}
+
+/**
+ * A routing group: every contract it names at every address it lists. Its entries (`routing` of
+ * the environment) are built from it when first asked for; the rules that look at every entry
+ * walk the groups instead, so that a check of a million entries builds none of them.
+ */
 export interface RoutingGroup {
   connection: Connection;
   decl: s.RoutingGroupDecl;
   location: Location;
-  contracts: (ContractReference & { url: string })[];
+  contracts: (GroupContract & { url: string })[];
   addresses: AddressReference[];
 }
 
@@ -129,7 +143,7 @@ export interface AuthorizationGroup {
   connection: Connection;
   decl: SingleConsumerDecl;
   location: Location;
-  contracts: ContractReference[];
+  contracts: GroupContract[];
   addresses: AddressReference[];
 }
 
@@ -174,6 +188,7 @@ export interface EnvironmentState {
   connections: Connection[];
   routingGroups: RoutingGroup[];
   authorizationGroups: AuthorizationGroup[];
+  /** The groups' entries, in group order; built on first use (src/resolve/expand.ts). */
   routing: RoutingEntry[];
   authorizations: Authorization[];
   /** The catalog's suppressions and this environment's own. */

@@ -2,19 +2,17 @@ import type { Declarations, Declared } from '../parse';
 import type { ConnectionDecl, EnvironmentDecl } from '../model/schemas';
 import type {
   AddressReference,
-  Authorization,
   AuthorizationGroup,
   Catalog,
   Connection,
   ContractReference,
   EnvironmentState,
-  RoutingEntry,
-  RoutingGroup,
+  GroupContract,
 } from '../model/state';
-import { naturalKey } from '../model/syntax';
 import type { Locator, PathSegment } from '../load/locator';
 import { resolveContractRef } from './contracts';
 import { suppressionsOf } from './catalog';
+import { withLazyEntries } from './expand';
 
 /** Resolves one environment: its environment.yaml and every connection file below it, expanded. */
 export function resolveEnvironment(name: string, d: Declarations, catalog: Catalog): EnvironmentState {
@@ -25,7 +23,7 @@ export function resolveEnvironment(name: string, d: Declarations, catalog: Catal
     ...resolveContractRef(ref, catalog.contractIndex, catalog.contractsByShortName),
     location: locator.locate(path),
   });
-  const state: EnvironmentState = {
+  const state = withLazyEntries({
     name,
     environment: declared?.value,
     environmentLocator: declared?.locator,
@@ -37,14 +35,12 @@ export function resolveEnvironment(name: string, d: Declarations, catalog: Catal
     connections: [],
     routingGroups: [],
     authorizationGroups: [],
-    routing: [],
-    authorizations: [],
     suppressions: [...catalog.suppressions, ...environmentSuppressions(declared, connections)],
     diagnostics: [
       ...catalog.diagnostics,
       ...d.diagnostics.filter((diag) => diag.location.file.startsWith(`environments/${name}/`)),
     ],
-  };
+  });
   const envFileFailed = state.diagnostics.some((diag) => /^environments\/[^/]+\/environment\.(ya?ml|ts)$/.test(diag.location.file));
   if (!declared && !envFileFailed) {
     state.diagnostics.push({
@@ -68,71 +64,33 @@ function addConnection(state: EnvironmentState, declared: Declared<ConnectionDec
   state.connections.push(connection);
   declared.value.routing.forEach((decl, g) => {
     const at: PathSegment[] = ['routing', g];
-    const group: RoutingGroup = {
+    state.routingGroups.push({
       connection,
       decl,
       location: locator.locate(at),
-      contracts: Object.entries(decl.contracts).map(([ref, url]) => ({
-        ...refer(ref, locator, [...at, 'contracts', ref]),
-        url,
-      })),
+      contracts: Object.entries(decl.contracts).map(([ref, url]) => ({ ...named(refer(ref, locator, [...at, 'contracts', ref])), url })),
       addresses: addressesOf(decl.logicalAddresses, locator, at),
-    };
-    state.routingGroups.push(group);
-    for (const contract of group.contracts) {
-      const namespace = contract.namespace ?? contract.ref;
-      for (const a of group.addresses) {
-        state.routing.push(routingEntry(group, namespace, contract.url, a.logicalAddress, a.location));
-      }
-    }
+    });
   });
   declared.value.authorizations.forEach(({ consumer, consumers, ...decl }, g) => {
     const at: PathSegment[] = ['authorizations', g];
-    const contracts = decl.contracts.map((ref, i) => refer(ref, locator, [...at, 'contracts', i]));
+    const contracts = decl.contracts.map((ref, i) => named(refer(ref, locator, [...at, 'contracts', i])));
     const addresses = addressesOf(decl.logicalAddresses, locator, at);
     // `consumers: [...]` is one group per consumer, located at its item, sharing the rest.
     const each = consumer !== undefined ? [{ consumer, location: locator.locate(at) }] : consumers!.map((c, i) => ({ consumer: c, location: locator.locate([...at, 'consumers', i]) }));
     for (const one of each) {
       const group: AuthorizationGroup = { connection, decl: { ...decl, consumer: one.consumer }, location: one.location, contracts, addresses };
       state.authorizationGroups.push(group);
-      for (const contract of contracts) {
-        const namespace = contract.namespace ?? contract.ref;
-        for (const a of addresses) state.authorizations.push(authorization(group, namespace, a.logicalAddress, a.location));
-      }
     }
   });
 }
 
+/** What the group's entries carry as their contract: the namespace, or the reference as written. */
+function named(reference: ContractReference): GroupContract {
+  const contract = reference.namespace ?? reference.ref;
+  return { ...reference, contract, key: contract.toLowerCase() };
+}
+
 function addressesOf(addresses: string[], locator: Locator, at: PathSegment[]): AddressReference[] {
-  return addresses.map((logicalAddress, i) => ({ logicalAddress, location: locator.locate([...at, 'logicalAddresses', i]) }));
-}
-
-function routingEntry(group: RoutingGroup, contract: string, url: string, la: string, location: RoutingEntry['location']): RoutingEntry {
-  const { decl } = group;
-  return {
-    key: naturalKey(contract, la),
-    contract,
-    logicalAddress: la,
-    producer: decl.producer,
-    url,
-    profile: decl.profile,
-    validFrom: decl.validFrom,
-    validTo: decl.validTo,
-    group,
-    location,
-  };
-}
-
-function authorization(group: AuthorizationGroup, contract: string, la: string, location: Authorization['location']): Authorization {
-  const { decl } = group;
-  return {
-    key: naturalKey(decl.consumer, contract, la),
-    consumer: decl.consumer,
-    contract,
-    logicalAddress: la,
-    validFrom: decl.validFrom,
-    validTo: decl.validTo,
-    group,
-    location,
-  };
+  return addresses.map((logicalAddress, i) => ({ logicalAddress, key: logicalAddress.toLowerCase(), location: locator.locate([...at, 'logicalAddresses', i]) }));
 }
