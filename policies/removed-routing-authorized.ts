@@ -1,21 +1,31 @@
 import type { Rule, RuleFinding } from '../src/check/types';
-import type { Authorization } from '../src/model/state';
-import { naturalKey } from '../src/model/syntax';
+import type { Authorization, EnvironmentState } from '../src/model/state';
+import type { RoutingItem } from '../src/plan/types';
+import { authorizationEntry } from '../src/resolve/expand';
 
 /**
- * Process gate of `tak plan` (needs the base): removing a routing entry while authorizations still
- * use it leaves consumers authorized for a call that can no longer be routed (VP004). A warning
- * per removed routing entry, naming the consumers, at the first authorization that still uses it.
+ * Process gate of `tak plan` (needs the base and the plan's changes): removing a routing entry
+ * while authorizations still use it leaves consumers authorized for a call that can no longer be
+ * routed (VP004). A warning per removed routing entry, naming the consumers, at the first
+ * authorization that still uses it. Only the removed entries' contracts are looked at in the head.
  */
-const removedRoutingAuthorized: Rule = (state, { base }) => {
-  if (!base) return [];
-  const routed = new Set(state.routing.map((r) => r.key));
-  const removed = new Map(base.routing.filter((r) => !routed.has(r.key)).map((r) => [r.key, r]));
+const removedRoutingAuthorized: Rule = (state, { base, changes }) => {
+  if (!base || !changes) return [];
+  const removed = stillRemoved(state, changes.routing.removed);
   if (removed.size === 0) return [];
+  const contracts = new Set([...removed.values()].map((r) => r.contract.toLowerCase()));
   const users = new Map<string, Authorization[]>();
-  for (const a of state.authorizations) {
-    const key = naturalKey(a.contract, a.logicalAddress);
-    if (removed.has(key)) users.set(key, [...(users.get(key) ?? []), a]);
+  for (const g of state.authorizationGroups) {
+    for (const c of g.contracts) {
+      if (!contracts.has(c.key)) continue;
+      for (const a of g.addresses) {
+        const key = `${c.key}|${a.key}`;
+        if (!removed.has(key)) continue;
+        const list = users.get(key);
+        if (list) list.push(authorizationEntry(g, c, a));
+        else users.set(key, [authorizationEntry(g, c, a)]);
+      }
+    }
   }
   const out: RuleFinding[] = [];
   for (const [key, list] of users) {
@@ -29,5 +39,18 @@ const removedRoutingAuthorized: Rule = (state, { base }) => {
   }
   return out;
 };
+
+/** The removed entries whose (contract, address) the head routes nowhere else, by that key. */
+function stillRemoved(head: EnvironmentState, removed: readonly RoutingItem[]): Map<string, RoutingItem> {
+  const out = new Map(removed.map((r) => [r.key, r] as const));
+  if (out.size === 0) return out;
+  const contracts = new Set(removed.map((r) => r.contract.toLowerCase()));
+  for (const g of head.routingGroups) {
+    for (const c of g.contracts) {
+      if (contracts.has(c.key)) for (const a of g.addresses) out.delete(`${c.key}|${a.key}`);
+    }
+  }
+  return out;
+}
 
 export default removedRoutingAuthorized;

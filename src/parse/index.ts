@@ -66,8 +66,24 @@ export function parseDeclarations(loaded: LoadResult): Declarations {
   return out;
 }
 
+/**
+ * Schema results by the loaded value they came from. The loader hands out one value object per
+ * file content (its parse cache), so when a plan reads both sides of a change, each unchanged file
+ * is validated once and both sides hold the same declaration: the diff then knows it unchanged by
+ * identity. Values are never changed after loading, so the result holds as long as the value lives.
+ */
+const validated = new WeakMap<object, ReturnType<(typeof schemas)[FileKind]['safeParse']>>();
+
+function validate(file: LoadedFile) {
+  const value = file.value;
+  if (typeof value !== 'object' || value === null) return schemas[file.kind].safeParse(value, { reportInput: true });
+  let result = validated.get(value);
+  if (!result) validated.set(value, (result = schemas[file.kind].safeParse(value, { reportInput: true })));
+  return result;
+}
+
 function parseFile(file: LoadedFile, out: Declarations): void {
-  const result = schemas[file.kind].safeParse(file.value, { reportInput: true });
+  const result = validate(file);
   if (!result.success) {
     const entity = entityOf(file);
     for (const issue of result.error.issues) out.diagnostics.push(describeIssue(issue, file, entity));

@@ -28,6 +28,7 @@ export function diffCatalog(base: EnvironmentState | undefined, head: Environmen
     const old = before.get(key);
     if (!old) out.systems.added.push(systemItem(s));
     else compareSystem(old, s, head!.name, out);
+    if (old && sameCertificateFiles(old, base!, s, head!)) continue;
     diffCertificates(old && certificatesOf(old, base!), certificatesOf(s, head!), s.hsaId, out.certificates);
   }
   for (const [key, s] of before) {
@@ -87,10 +88,27 @@ function presence(s: System, env: string): NetworkPresence {
   };
 }
 
+/** A system's certificate files in the environment: named next to the system file. */
+function certificateFiles(s: System, state: EnvironmentState): string[] {
+  return (s.decl.environments[state.name]?.certificates ?? []).map((name) => path.posix.join(path.posix.dirname(s.location.file), name));
+}
+
+/** The same certificate files with the same bytes on both sides: nothing to read or compare. */
+function sameCertificateFiles(old: System, oldState: EnvironmentState, s: System, state: EnvironmentState): boolean {
+  const before = certificateFiles(old, oldState);
+  const after = certificateFiles(s, state);
+  return (
+    before.length === after.length &&
+    before.every((file, i) => {
+      const [a, b] = [oldState.catalog.assets.get(file), state.catalog.assets.get(after[i])];
+      return file === after[i] && a !== undefined && b !== undefined && a.equals(b);
+    })
+  );
+}
+
 /** A system's certificates in the environment, identified by fingerprint (files are next to the system file). */
 function certificatesOf(s: System, state: EnvironmentState): CertificateItem[] {
-  return (s.decl.environments[state.name]?.certificates ?? []).map((name) => {
-    const file = path.posix.join(path.posix.dirname(s.location.file), name);
+  return certificateFiles(s, state).map((file) => {
     const bytes = state.catalog.assets.get(file);
     const cert = bytes ? readCertificateFile(bytes).certificates[0] : undefined;
     if (!cert) {
@@ -150,9 +168,12 @@ function used(state: EnvironmentState | undefined): Used {
   for (const c of installed(state).values()) add(out.contracts, c.namespace);
   for (const g of state?.routingGroups ?? []) add(out.components, g.decl.producer);
   for (const g of state?.authorizationGroups ?? []) add(out.components, g.decl.consumer);
-  for (const g of [...(state?.routingGroups ?? []), ...(state?.authorizationGroups ?? [])]) {
-    for (const a of g.addresses) add(out.logicalAddresses, a.logicalAddress);
-    for (const c of g.contracts) add(out.contracts, c.namespace ?? c.ref);
+  // Groups hold their keys lower-cased already: a million addresses are not lowered again.
+  for (const groups of [state?.routingGroups ?? [], state?.authorizationGroups ?? []]) {
+    for (const g of groups) {
+      for (const a of g.addresses) out.logicalAddresses.set(a.key, a.logicalAddress);
+      for (const c of g.contracts) out.contracts.set(c.key, c.contract);
+    }
   }
   return out;
 }

@@ -3,11 +3,12 @@
  * authorizations are matched by natural key (case-insensitive), so where they are declared does not
  * matter; only what they say does. Cost is linear in the number of entries (Maps by key).
  */
-import type { EnvironmentState, RoutingEntry, Authorization } from '../model/state';
+import type { EnvironmentState, RoutingEntry, Authorization, Connection } from '../model/state';
 import type { AuthorizationItem, Changed, EnvironmentChanges, RoutingField, RoutingItem, Validity } from './types';
 import { naturalKey } from '../model/syntax';
 import { diffCatalog } from './catalog-diff';
 import { governanceChanges } from './governance';
+import { authorizationEntry, expand, routingEntry } from '../resolve/expand';
 
 const sameValidity = (a: Validity, b: Validity) => a.validFrom === b.validFrom && a.validTo === b.validTo;
 
@@ -83,6 +84,49 @@ function diffByKey<T extends Keyed, F extends string>(
   return { added, removed, changed };
 }
 
+type Entries = Pick<EnvironmentState, 'routing' | 'authorizations'>;
+
+/**
+ * The entries of each side that can differ: those of connection files that changed. A file both
+ * sides share unchanged (the same declaration object, src/parse) whose contracts resolve alike
+ * gives the same entries on both sides, which would only match each other; leaving them out makes
+ * a plan of a small change cost as much as the change, not as the catalog.
+ */
+function changedEntries(base: EnvironmentState | undefined, head: EnvironmentState | undefined): [Entries, Entries] {
+  const same = unchangedConnections(base, head);
+  const entries = (state: EnvironmentState | undefined): Entries => {
+    if (!state) return { routing: [], authorizations: [] };
+    if (same.size === 0) return state;
+    const changed = <G extends { connection: Connection }>(groups: G[]) => groups.filter((g) => !same.has(g.connection.decl));
+    return { routing: expand(changed(state.routingGroups), routingEntry), authorizations: expand(changed(state.authorizationGroups), authorizationEntry) };
+  };
+  return [entries(base), entries(head)];
+}
+
+function unchangedConnections(base: EnvironmentState | undefined, head: EnvironmentState | undefined): Set<object> {
+  const same = new Set<object>();
+  if (!base || !head) return same;
+  const before = resolvedContracts(base);
+  for (const [decl, contracts] of resolvedContracts(head)) {
+    const was = before.get(decl);
+    if (was && was.length === contracts.length && was.every((c, i) => c === contracts[i])) same.add(decl);
+  }
+  return same;
+}
+
+/** Per connection declaration, what each of its groups' contracts resolved to, in order. */
+function resolvedContracts(state: EnvironmentState): Map<object, string[]> {
+  const out = new Map<object, string[]>();
+  for (const groups of [state.routingGroups, state.authorizationGroups]) {
+    for (const g of groups) {
+      let list = out.get(g.connection.decl);
+      if (!list) out.set(g.connection.decl, (list = []));
+      for (const c of g.contracts) list.push(c.contract);
+    }
+  }
+  return out;
+}
+
 function mapChanged<T, U, F extends string>(c: Changed<T, F>, to: (t: T) => U): Changed<U, F> {
   return { key: c.key, before: to(c.before), after: to(c.after), fields: c.fields };
 }
@@ -106,8 +150,9 @@ function diffEntries(base: EnvironmentState | undefined, head: EnvironmentState 
   const unreadable = unreadableFiles(head);
   // What a broken head file declared at the base is unknown at the head, not removed.
   const readable = <T extends { location: { file: string } }>(items: T[]) => (unreadable.size === 0 ? items : items.filter((x) => !unreadable.has(x.location.file)));
-  const routing = diffByKey(base?.routing ?? [], head?.routing ?? [], routingFields);
-  const authorizations = diffByKey(base?.authorizations ?? [], head?.authorizations ?? [], authorizationFields);
+  const [before, after] = changedEntries(base, head);
+  const routing = diffByKey(before.routing, after.routing, routingFields);
+  const authorizations = diffByKey(before.authorizations, after.authorizations, authorizationFields);
   const catalog = diffCatalog(base, head);
   return {
     env,

@@ -91,6 +91,18 @@ function named(reference: ContractReference): GroupContract {
   return { ...reference, contract, key: contract.toLowerCase() };
 }
 
+/**
+ * A group's addresses with their keys and lines, by the parsed list they come from: both sides of a
+ * plan share the declarations of unchanged files (src/parse), so these are built once for both.
+ * The list's place in its file is part of its identity (one parsed list has one place).
+ */
+const listed = new WeakMap<readonly string[], AddressReference[]>();
+
 function addressesOf(addresses: string[], locator: Locator, at: PathSegment[]): AddressReference[] {
-  return addresses.map((logicalAddress, i) => ({ logicalAddress, key: logicalAddress.toLowerCase(), location: locator.locate([...at, 'logicalAddresses', i]) }));
+  let refs = listed.get(addresses);
+  if (!refs) {
+    refs = addresses.map((logicalAddress, i) => ({ logicalAddress, key: logicalAddress.toLowerCase(), location: locator.locate([...at, 'logicalAddresses', i]) }));
+    listed.set(addresses, refs);
+  }
+  return refs;
 }
