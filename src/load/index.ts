@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mayHoldKeyMaterial } from '../certs/private-key';
 import type { Diagnostic } from '../model/diagnostics';
 import { decodeText } from './decode';
 import { isDeclarationFile, isHidden, placementOf, type FileKind } from './layout';
@@ -10,6 +9,7 @@ import { parseYaml } from './yaml';
 import { offsetLocator, type Offsets } from './event-yaml';
 import { privateKeyIn, redactPrivateKeys, scanOtherFiles, type RedactedValue } from './private-keys';
 import type { PrivateKeyFile } from '../model/state';
+import { findPrivateKey, mayHoldKeyMaterial, type PrivateKeyMatch } from '../certs/private-key';
 
 /** One declaration file as read: its place, its plain value and a way back to its lines. */
 export interface LoadedFile {
@@ -35,7 +35,19 @@ export interface LoadResult {
  * Parsed files keyed by content hash: per run, when two states share files, and between runs
  * (`parse-cache.ts`), where an entry comes without a locator and `used` says that this run needed it.
  */
-export type ParseCache = Map<string, { value: unknown; locator?: Locator; offsets?: Offsets; diagnostics: Diagnostic[]; keys: RedactedValue[]; used?: boolean }>;
+export type ParseCache = Map<string, CachedParse>;
+
+export interface CachedParse {
+  value: unknown;
+  locator?: Locator;
+  offsets?: Offsets;
+  diagnostics: Diagnostic[];
+  /** Key material found in the decoded values (and redacted from them). */
+  keys: RedactedValue[];
+  /** Key material found in the bytes themselves, so that a file read again is not scanned again. */
+  keyInBytes?: PrivateKeyMatch;
+  used?: boolean;
+}
 
 export interface LoadOptions {
   /** Whether and how TypeScript declarations run (default: in a child process, 30 s at most). */
@@ -116,6 +128,11 @@ function notePrivateKeys(file: string, keys: readonly RedactedValue[], locator: 
   result.privateKeys.push({ file, kind: keys[0].kind, line: locator.locate(keys[0].path).line });
 }
 
+/** Path and bytes: the same file with the same content, whichever side of a plan it is read for. */
+function contentHash(file: string, bytes: Buffer): string {
+  return createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
+}
+
 interface LoadState {
   result: LoadResult;
   checked: Set<string>;
@@ -135,9 +152,9 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
     result.diagnostics.push({ message: `${file} ${placement.hint}`, location: { file, line: 1 } });
     return;
   }
-  const bytes = await readChecked(reader, file, result, checked);
-  const hash = createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
   if (file.endsWith('.ts')) {
+    const bytes = await readChecked(reader, file, result, checked);
+    const hash = contentHash(file, bytes);
     decodeText(bytes);
     if (!typescript) throw new UnreadableFile(NOT_RUN);
     // A place in the file order now; the value once the child process has loaded them all.
@@ -146,10 +163,17 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
     result.files.push(loaded);
     return;
   }
+  // The bytes' key scan is kept with the parse: a file both sides of a plan share is scanned once.
+  const bytes = await reader.read(file);
+  checked.add(file);
+  const hash = contentHash(file, bytes);
   let parsed = cache?.get(hash);
+  // Scanned before decoding: a key store named .yaml is binary, and is reported as what it is.
+  const keyInBytes = parsed ? parsed.keyInBytes : findPrivateKey(bytes);
+  if (keyInBytes) result.privateKeys.push({ file, ...keyInBytes });
   if (!parsed) {
     const read = parseYaml(file, decodeText(bytes));
-    parsed = { ...read, keys: mayHoldKeyMaterial(bytes) ? redactPrivateKeys(read.value) : [] };
+    parsed = { ...read, keys: mayHoldKeyMaterial(bytes) ? redactPrivateKeys(read.value) : [], keyInBytes };
     cache?.set(hash, parsed);
   }
   parsed.used = true;

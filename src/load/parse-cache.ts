@@ -12,14 +12,15 @@ import * as path from 'node:path';
 import type { ParseCache } from './index';
 import type { Offsets } from './event-yaml';
 import type { RedactedValue } from './private-keys';
+import type { PrivateKeyMatch } from '../certs/private-key';
 import { version as takVersion } from '../../package.json';
 
 /** A cache written by another version of tak may hold values its reader no longer gives. */
-const VERSION = `2/${takVersion}`;
+const VERSION = `3/${takVersion}`;
 
 interface CacheFile {
   version: string;
-  values: Record<string, { value: unknown; offsets: Offsets; keys: RedactedValue[] }>;
+  values: Record<string, { value: unknown; offsets: Offsets; keys: RedactedValue[]; keyInBytes?: PrivateKeyMatch }>;
 }
 
 export interface PersistentParseCache {
@@ -34,7 +35,7 @@ export function openParseCache(root: string): PersistentParseCache {
   const cache: ParseCache = new Map();
   const file = cacheFile(root);
   if (!file) return { cache, save: () => undefined };
-  for (const [hash, { value, offsets, keys }] of Object.entries(readCache(file))) cache.set(hash, { value, offsets, keys: keys ?? [], diagnostics: [] });
+  for (const [hash, { value, offsets, keys, keyInBytes }] of Object.entries(readCache(file))) cache.set(hash, { value, offsets, keys: keys ?? [], keyInBytes, diagnostics: [] });
   return { cache, save: () => writeCache(file, cache) };
 }
 
@@ -59,7 +60,7 @@ function readCache(file: string): CacheFile['values'] {
 /** Written to a temporary name and renamed, so that a killed run leaves the old cache or the new one. */
 function writeCache(file: string, cache: ParseCache): void {
   const values: CacheFile['values'] = {};
-  for (const [hash, entry] of cache) if (entry.offsets !== undefined && entry.used) values[hash] = { value: entry.value, offsets: entry.offsets, keys: entry.keys };
+  for (const [hash, entry] of cache) if (entry.offsets !== undefined && entry.used) values[hash] = { value: entry.value, offsets: entry.offsets, keys: entry.keys, keyInBytes: entry.keyInBytes };
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
