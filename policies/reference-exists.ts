@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import { KNOWN_PROFILES, WILDCARD_ADDRESS } from '../src/model/syntax';
-import type { EnvironmentState } from '../src/model/state';
+import type { AddressReference, EnvironmentState } from '../src/model/state';
 import { didYouMean } from '../src/check/suggest';
 
 /**
@@ -54,13 +54,13 @@ const referenceExists: Rule = (state, { repository }) => {
 function unknownAddresses(state: EnvironmentState): RuleFinding[] {
   const out: RuleFinding[] = [];
   const declared = state.catalog.logicalAddresses.map((x) => x.hsaId);
-  for (const g of [...state.routingGroups, ...state.authorizationGroups]) {
-    for (const { logicalAddress: la, location } of g.addresses) {
-      if (la === WILDCARD_ADDRESS || state.catalog.logicalAddressIndex.has(la.toLowerCase())) continue;
-      const hint = out.length < SUGGESTIONS ? didYouMean(la, declared) : '';
-      out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description${hint}`, location, entity: la });
-    }
-  }
+  const check = ({ logicalAddress: la, key, location }: AddressReference) => {
+    if (la === WILDCARD_ADDRESS || state.catalog.logicalAddressIndex.has(key)) return;
+    const hint = out.length < SUGGESTIONS ? didYouMean(la, declared) : '';
+    out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description${hint}`, location, entity: la });
+  };
+  for (const g of state.routingGroups) g.addresses.forEach(check);
+  for (const g of state.authorizationGroups) g.addresses.forEach(check);
   return out;
 }
 

@@ -31,7 +31,7 @@ const PKCS7_DATA = Buffer.from('06092a864886f70d010701', 'hex');
  * Base64 of at least 40 characters, possibly wrapped over lines (real or escaped), as a key or a
  * store is when encoded: long enough that identifiers and URLs never match.
  */
-const BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}(?:(?:\r?\n|(?:\\r)?\\n)[ \t]*[A-Za-z0-9+/]{4,}={0,2})*/g;
+const BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}(?:(?:\r?\n|(?:\\r)?\\n)[ \t]*[A-Za-z0-9+/]{4,}={0,2})*/;
 const MIN_RUN = 40;
 /** The characters of base64, as a table: the prefilter below runs over every byte of large files. */
 const BASE64_CHAR = new Uint8Array(256);
@@ -45,10 +45,7 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
  */
 function hasBase64Run(data: Buffer | string): boolean {
   const text = typeof data === 'string';
-  const isBase64 = (i: number) => {
-    const c = text ? (data as string).charCodeAt(i) : (data as Buffer)[i];
-    return c < 256 && BASE64_CHAR[c] === 1;
-  };
+  const isBase64 = (i: number) => isBase64Char(text ? (data as string).charCodeAt(i) : (data as Buffer)[i]);
   for (let end = MIN_RUN - 1; end < data.length; ) {
     if (!isBase64(end)) {
       end += MIN_RUN;
@@ -120,13 +117,38 @@ function encodedKey(bytes: Buffer, depth: number): PrivateKeyMatch | undefined {
   }
   if (!hasBase64Run(bytes)) return undefined;
   const text = bytes.toString('latin1');
-  // matchAll iterates a copy of the pattern: the nested calls use it too.
-  for (const m of text.matchAll(BASE64_RUN)) {
+  for (const m of base64Runs(text)) {
     const decoded = Buffer.from(m[0].replace(/\\r|\\n|\s/g, ''), 'base64');
     const inner = findPrivateKey(decoded, depth + 1);
     if (inner) return { kind: `${inner.kind}, base64-encoded`, line: positionOf(text, m.index).line };
   }
   return undefined;
+}
+
+/**
+ * The matches of BASE64_RUN in the text, as a global search finds them, in linear time: a global
+ * search tries every position and reads up to 40 characters at each (URL paths are long runs of
+ * base64 characters), where this steps over each run once and tries the pattern only where a run
+ * of 40 begins, which is where the leftmost match must start.
+ */
+function* base64Runs(text: string): Generator<RegExpExecArray> {
+  const at = new RegExp(BASE64_RUN.source, 'y');
+  for (let i = 0; i < text.length; ) {
+    let end = i;
+    while (end < text.length && isBase64Char(text.charCodeAt(end))) end++;
+    if (end - i < MIN_RUN) {
+      i = end + 1;
+      continue;
+    }
+    at.lastIndex = i;
+    const m = at.exec(text)!;
+    yield m;
+    i += m[0].length;
+  }
+}
+
+function isBase64Char(c: number): boolean {
+  return c < 256 && BASE64_CHAR[c] === 1;
 }
 
 /**
