@@ -1,5 +1,5 @@
 /** The parse cache of `tak plan` between runs: kept under .git/, used, pruned, and harmless when broken. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadRepository } from './index';
 import { openParseCache } from './parse-cache';
@@ -39,6 +39,16 @@ describe('openParseCache', () => {
     const cached = second.loaded.files.find((f) => f.path === FILE)!;
     expect((cached.value as { name: string }).name).toBe('from the cache');
     expect(cached.locator.locateKey([], 'colour')).toEqual({ file: FILE, line: 4, col: 1 });
+  });
+
+  it('leaves the file alone when a run used what it holds and nothing else', async () => {
+    await load();
+    const written = statSync(cacheFile()).ino;
+    await load();
+    expect(statSync(cacheFile()).ino).toBe(written);
+    writeFileSync(path.join(root, FILE), 'hsaId: SE9\nname: changed\norganisation: y\n');
+    await load();
+    expect(statSync(cacheFile()).ino).not.toBe(written);
   });
 
   it('drops the values of files that are gone, and ignores a cache it cannot read', async () => {

@@ -35,8 +35,21 @@ export function openParseCache(root: string): PersistentParseCache {
   const cache: ParseCache = new Map();
   const file = cacheFile(root);
   if (!file) return { cache, save: () => undefined };
-  for (const [hash, { value, offsets, keys, keyInBytes }] of Object.entries(readCache(file))) cache.set(hash, { value, offsets, keys: keys ?? [], keyInBytes, diagnostics: [] });
-  return { cache, save: () => writeCache(file, cache) };
+  const stored = Object.entries(readCache(file));
+  for (const [hash, { value, offsets, keys, keyInBytes }] of stored) cache.set(hash, { value, offsets, keys: keys ?? [], keyInBytes, diagnostics: [] });
+  const before = new Set(stored.map(([hash]) => hash));
+  return { cache, save: () => changed(cache, before) && writeCache(file, cache) };
+}
+
+/** Whether this run would write other entries than the file holds: else the file is left as it is. */
+function changed(cache: ParseCache, before: ReadonlySet<string>): boolean {
+  let kept = 0;
+  for (const [hash, entry] of cache) {
+    if (entry.offsets === undefined || !entry.used) continue;
+    if (!before.has(hash)) return true;
+    kept++;
+  }
+  return kept !== before.size;
 }
 
 function cacheFile(root: string): string | undefined {
@@ -58,7 +71,7 @@ function readCache(file: string): CacheFile['values'] {
 }
 
 /** Written to a temporary name and renamed, so that a killed run leaves the old cache or the new one. */
-function writeCache(file: string, cache: ParseCache): void {
+function writeCache(file: string, cache: ParseCache): boolean {
   const values: CacheFile['values'] = {};
   for (const [hash, entry] of cache) if (entry.offsets !== undefined && entry.used) values[hash] = { value: entry.value, offsets: entry.offsets, keys: entry.keys, keyInBytes: entry.keyInBytes };
   const tmp = `${file}.${process.pid}.tmp`;
@@ -66,7 +79,9 @@ function writeCache(file: string, cache: ParseCache): void {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(tmp, JSON.stringify({ version: VERSION, values } satisfies CacheFile));
     renameSync(tmp, file);
+    return true;
   } catch {
     rmSync(tmp, { force: true }); // a cache is an optimisation: a read-only .git/ only costs speed
+    return false;
   }
 }

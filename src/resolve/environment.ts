@@ -8,6 +8,7 @@ import type {
   ContractReference,
   EnvironmentState,
   GroupContract,
+  RoutingGroup,
 } from '../model/state';
 import type { Locator, PathSegment } from '../load/locator';
 import { resolveContractRef } from './contracts';
@@ -48,8 +49,39 @@ export function resolveEnvironment(name: string, d: Declarations, catalog: Catal
       location: state.location,
     });
   }
-  for (const c of connections) addConnection(state, c, refer);
+  const domains = catalog.serviceDomains.map((x) => x.decl);
+  for (const c of connections) {
+    const known = resolved.get(c.value);
+    if (known && sameItems(known.domains, domains)) keepConnection(state, known);
+    else resolved.set(c.value, { domains, ...addConnection(state, c, refer) });
+  }
   return state;
+}
+
+/** A connection file's groups, with the service domains its contract references were resolved against. */
+interface ResolvedConnection {
+  domains: readonly object[];
+  connection: Connection;
+  routingGroups: RoutingGroup[];
+  authorizationGroups: AuthorizationGroup[];
+}
+
+/**
+ * Groups by the declaration they come from. Both sides of a plan hold the same declaration object
+ * for a file that did not change (src/parse), and when the service domains are the same objects
+ * too, its references resolve alike: the head then takes the groups the base built, which is most
+ * of resolving a large repository, and the diff sees them unchanged.
+ */
+const resolved = new WeakMap<ConnectionDecl, ResolvedConnection>();
+
+function keepConnection(state: EnvironmentState, known: Omit<ResolvedConnection, 'domains'>): void {
+  state.connections.push(known.connection);
+  for (const g of known.routingGroups) state.routingGroups.push(g);
+  for (const g of known.authorizationGroups) state.authorizationGroups.push(g);
+}
+
+function sameItems(a: readonly object[], b: readonly object[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function environmentSuppressions(env: Declared<EnvironmentDecl> | undefined, connections: Declared<ConnectionDecl>[]) {
@@ -58,31 +90,30 @@ function environmentSuppressions(env: Declared<EnvironmentDecl> | undefined, con
 
 type Refer = (ref: string, locator: Locator, path: PathSegment[]) => ContractReference;
 
-function addConnection(state: EnvironmentState, declared: Declared<ConnectionDecl>, refer: Refer): void {
+function addConnection(state: EnvironmentState, declared: Declared<ConnectionDecl>, refer: Refer): Omit<ResolvedConnection, 'domains'> {
   const { locator } = declared;
   const connection: Connection = { file: declared.file, env: state.name, decl: declared.value, locator };
-  state.connections.push(connection);
-  declared.value.routing.forEach((decl, g) => {
+  const routingGroups = declared.value.routing.map((decl, g): RoutingGroup => {
     const at: PathSegment[] = ['routing', g];
-    state.routingGroups.push({
+    return {
       connection,
       decl,
       location: locator.locate(at),
       contracts: Object.entries(decl.contracts).map(([ref, url]) => ({ ...named(refer(ref, locator, [...at, 'contracts', ref])), url })),
       addresses: addressesOf(decl.logicalAddresses, locator, at),
-    });
+    };
   });
-  declared.value.authorizations.forEach(({ consumer, consumers, ...decl }, g) => {
+  const authorizationGroups = declared.value.authorizations.flatMap(({ consumer, consumers, ...decl }, g): AuthorizationGroup[] => {
     const at: PathSegment[] = ['authorizations', g];
     const contracts = decl.contracts.map((ref, i) => named(refer(ref, locator, [...at, 'contracts', i])));
     const addresses = addressesOf(decl.logicalAddresses, locator, at);
     // `consumers: [...]` is one group per consumer, located at its item, sharing the rest.
     const each = consumer !== undefined ? [{ consumer, location: locator.locate(at) }] : consumers!.map((c, i) => ({ consumer: c, location: locator.locate([...at, 'consumers', i]) }));
-    for (const one of each) {
-      const group: AuthorizationGroup = { connection, decl: { ...decl, consumer: one.consumer }, location: one.location, contracts, addresses };
-      state.authorizationGroups.push(group);
-    }
+    return each.map((one) => ({ connection, decl: { ...decl, consumer: one.consumer }, location: one.location, contracts, addresses }));
   });
+  const done = { connection, routingGroups, authorizationGroups };
+  keepConnection(state, done);
+  return done;
 }
 
 /** What the group's entries carry as their contract: the namespace, or the reference as written. */
@@ -91,18 +122,6 @@ function named(reference: ContractReference): GroupContract {
   return { ...reference, contract, key: contract.toLowerCase() };
 }
 
-/**
- * A group's addresses with their keys and lines, by the parsed list they come from: both sides of a
- * plan share the declarations of unchanged files (src/parse), so these are built once for both.
- * The list's place in its file is part of its identity (one parsed list has one place).
- */
-const listed = new WeakMap<readonly string[], AddressReference[]>();
-
 function addressesOf(addresses: string[], locator: Locator, at: PathSegment[]): AddressReference[] {
-  let refs = listed.get(addresses);
-  if (!refs) {
-    refs = addresses.map((logicalAddress, i) => ({ logicalAddress, key: logicalAddress.toLowerCase(), location: locator.locate([...at, 'logicalAddresses', i]) }));
-    listed.set(addresses, refs);
-  }
-  return refs;
+  return addresses.map((logicalAddress, i) => ({ logicalAddress, key: logicalAddress.toLowerCase(), location: locator.locate([...at, 'logicalAddresses', i]) }));
 }
