@@ -14,7 +14,8 @@ import type { CertificateItem, ContractItem, EnvironmentChanges, NetworkPresence
 
 type CatalogChanges = Pick<EnvironmentChanges, 'systems' | 'certificates' | 'contracts' | 'network' | 'newObjects'>;
 
-export function diffCatalog(base: EnvironmentState | undefined, head: EnvironmentState | undefined): CatalogChanges {
+/** `unchanged`: the connection declarations both sides share unchanged (src/plan/diff.ts). */
+export function diffCatalog(base: EnvironmentState | undefined, head: EnvironmentState | undefined, unchanged: ReadonlySet<object> = new Set()): CatalogChanges {
   const before = systemsIn(base);
   const after = systemsIn(head);
   const out: CatalogChanges = {
@@ -22,7 +23,7 @@ export function diffCatalog(base: EnvironmentState | undefined, head: Environmen
     certificates: { added: [], removed: [], rotated: [] },
     contracts: diffContracts(base, head),
     network: [],
-    newObjects: newObjects(base, head),
+    newObjects: newObjects(base, head, unchanged),
   };
   for (const [key, s] of after) {
     const old = before.get(key);
@@ -162,15 +163,16 @@ interface Used {
   contracts: Map<string, string>;
 }
 
-function used(state: EnvironmentState | undefined): Used {
+/** What the environment installs, and what its groups (those `include` keeps) use. */
+function used(state: EnvironmentState, include: (g: { connection: { decl: object } }) => boolean): Used {
   const out: Used = { components: new Map(), logicalAddresses: new Map(), contracts: new Map() };
-  const add = (map: Map<string, string>, id: string) => map.set(naturalKey(id), id);
-  for (const c of installed(state).values()) add(out.contracts, c.namespace);
-  for (const g of state?.routingGroups ?? []) add(out.components, g.decl.producer);
-  for (const g of state?.authorizationGroups ?? []) add(out.components, g.decl.consumer);
+  for (const c of installed(state).values()) out.contracts.set(naturalKey(c.namespace), c.namespace);
+  for (const g of state.routingGroups) if (include(g)) out.components.set(naturalKey(g.decl.producer), g.decl.producer);
+  for (const g of state.authorizationGroups) if (include(g)) out.components.set(naturalKey(g.decl.consumer), g.decl.consumer);
   // Groups hold their keys lower-cased already: a million addresses are not lowered again.
-  for (const groups of [state?.routingGroups ?? [], state?.authorizationGroups ?? []]) {
+  for (const groups of [state.routingGroups, state.authorizationGroups]) {
     for (const g of groups) {
+      if (!include(g)) continue;
       for (const a of g.addresses) out.logicalAddresses.set(a.key, a.logicalAddress);
       for (const c of g.contracts) out.contracts.set(c.key, c.contract);
     }
@@ -178,22 +180,40 @@ function used(state: EnvironmentState | undefined): Used {
   return out;
 }
 
-function newObjects(base: EnvironmentState | undefined, head: EnvironmentState | undefined): CatalogChanges['newObjects'] {
+/** Takes out of `candidates` everything the state installs or uses. */
+function dropUsed(candidates: Used, state: EnvironmentState): void {
+  for (const c of installed(state).keys()) candidates.contracts.delete(c);
+  for (const g of state.routingGroups) candidates.components.delete(naturalKey(g.decl.producer));
+  for (const g of state.authorizationGroups) candidates.components.delete(naturalKey(g.decl.consumer));
+  for (const groups of [state.routingGroups, state.authorizationGroups]) {
+    for (const g of groups) {
+      if (candidates.logicalAddresses.size === 0 && candidates.contracts.size === 0) return;
+      for (const a of g.addresses) candidates.logicalAddresses.delete(a.key);
+      for (const c of g.contracts) candidates.contracts.delete(c.key);
+    }
+  }
+}
+
+/**
+ * The catalog objects the head uses here and the base does not. Only the changed files' groups can
+ * use something new (an unchanged file uses the same on both sides), so they give the candidates,
+ * and one pass over the base takes out what it already uses.
+ */
+function newObjects(base: EnvironmentState | undefined, head: EnvironmentState | undefined, unchanged: ReadonlySet<object>): CatalogChanges['newObjects'] {
   const out: CatalogChanges['newObjects'] = { components: [], logicalAddresses: [], contracts: [] };
   if (!head) return out;
-  const was = used(base);
-  const now = used(head);
+  const fresh = used(head, (g) => !unchanged.has(g.connection.decl));
+  if (base) dropUsed(fresh, base);
   const { catalog } = head;
-  const fresh = (map: Map<string, string>, old: Map<string, string>) => [...map].filter(([k]) => !old.has(k));
-  for (const [k, id] of fresh(now.components, was.components)) {
+  for (const [k, id] of fresh.components) {
     const s = catalog.systemIndex.get(k);
     out.components.push(s ? componentRow(s) : { hsaId: id, description: id });
   }
-  for (const [k, id] of fresh(now.logicalAddresses, was.logicalAddresses)) {
+  for (const [k, id] of fresh.logicalAddresses) {
     const la = catalog.logicalAddressIndex.get(k);
     out.logicalAddresses.push(la ? logicalAddressRow(la) : { hsaId: id, description: id });
   }
-  for (const [k] of fresh(now.contracts, was.contracts)) {
+  for (const [k] of fresh.contracts) {
     const c = catalog.contractIndex.get(k);
     if (c) out.contracts.push(contractRow(c));
   }

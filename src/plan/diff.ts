@@ -92,8 +92,7 @@ type Entries = Pick<EnvironmentState, 'routing' | 'authorizations'>;
  * gives the same entries on both sides, which would only match each other; leaving them out makes
  * a plan of a small change cost as much as the change, not as the catalog.
  */
-function changedEntries(base: EnvironmentState | undefined, head: EnvironmentState | undefined): [Entries, Entries] {
-  const same = unchangedConnections(base, head);
+function changedEntries(base: EnvironmentState | undefined, head: EnvironmentState | undefined, same: ReadonlySet<object>): [Entries, Entries] {
   const entries = (state: EnvironmentState | undefined): Entries => {
     if (!state) return { routing: [], authorizations: [] };
     if (same.size === 0) return state;
@@ -150,10 +149,11 @@ function diffEntries(base: EnvironmentState | undefined, head: EnvironmentState 
   const unreadable = unreadableFiles(head);
   // What a broken head file declared at the base is unknown at the head, not removed.
   const readable = <T extends { location: { file: string } }>(items: T[]) => (unreadable.size === 0 ? items : items.filter((x) => !unreadable.has(x.location.file)));
-  const [before, after] = changedEntries(base, head);
+  const same = unchangedConnections(base, head);
+  const [before, after] = changedEntries(base, head, same);
   const routing = diffByKey(before.routing, after.routing, routingFields);
   const authorizations = diffByKey(before.authorizations, after.authorizations, authorizationFields);
-  const catalog = diffCatalog(base, head);
+  const catalog = diffCatalog(base, head, same);
   return {
     env,
     presence: !base ? 'added' : !head ? 'removed' : 'both',
