@@ -110,6 +110,24 @@ export class Coverage {
   }
 }
 
+/** An entry of a group that a coverage does not meet, as the group, contract and address it pairs. */
+export interface Unmet<G extends CoveringGroup> {
+  group: G;
+  contract: G['contracts'][number];
+  address: G['addresses'][number];
+}
+
+/** The entries of the groups (every contract at every address) that `coverage` does not meet. */
+export function unmet<G extends CoveringGroup>(groups: readonly G[], coverage: Coverage): Unmet<G>[] {
+  const out: Unmet<G>[] = [];
+  for (const group of groups) {
+    for (const contract of group.contracts) {
+      for (const address of group.addresses) if (!coverage.meets(contract.key, address.key)) out.push({ group, contract, address });
+    }
+  }
+  return out;
+}
+
 /** What a lookup needs of a routing entry or an authorization: its keys and its validity. */
 export interface Keyed {
   contract: string;
