@@ -84,7 +84,8 @@ async function main(): Promise<void> {
   );
   const result = await fc.check(property, { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: durationMs, markInterruptAsFailure: false });
   if (result.failed) {
-    process.stderr.write(`${fc.defaultReportMessage(result)}\n`);
+    // The report names the smallest case; what it did (the crash and its stderr) is the error's message.
+    process.stderr.write(`${fc.defaultReportMessage(result)}\n\n${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance)}\n`);
     process.exitCode = 1;
     return;
   }

@@ -29,12 +29,22 @@ function parse(bytes: Buffer): CertificateFile {
   const text = bytes.toString('latin1');
   const blocks = text.match(PEM_CERTIFICATE);
   try {
-    if (blocks) return { certificates: blocks.map((b) => new X509Certificate(b)) };
-    if (bytes[0] === 0x30) return { certificates: [new X509Certificate(bytes)] };
+    if (blocks) return { certificates: blocks.map((b) => decoded(new X509Certificate(b))) };
+    if (bytes[0] === 0x30) return { certificates: [decoded(new X509Certificate(bytes))] };
   } catch (error) {
     return { certificates: [], problem: `is not a readable X.509 certificate (${(error as Error).message})` };
   }
   return { certificates: [], problem: 'holds no certificate (expected a PEM "BEGIN CERTIFICATE" block or DER)' };
+}
+
+/**
+ * The certificate, once every part the rules read has decoded: node decodes the public key and the
+ * names only when first asked, so a damaged file (two base64 lines swapped) can construct and then
+ * throw inside a rule. Asked here, the damage is the file's problem, found where it is read.
+ */
+function decoded(cert: X509Certificate): X509Certificate {
+  void [cert.publicKey, cert.subject, cert.issuer, cert.validFrom, cert.validTo, cert.serialNumber, cert.fingerprint256, cert.subjectAltName];
+  return cert;
 }
 
 /**
