@@ -87,6 +87,14 @@ class Periods {
   }
 }
 
+/** `row` with the dates of its validity that are known (an unknown one is no key); an object spread would cost more at a million rows. */
+function dated<T extends object>(row: T, { from, to }: Period): T & Period {
+  const out: T & Period = row;
+  if (from) out.from = from;
+  if (to) out.to = to;
+  return out;
+}
+
 function periodOf(fromTidpunkt: string | undefined, tomTidpunkt: string | undefined): Period {
   const from = fromTidpunkt === undefined ? undefined : stockholmDayOf(fromTidpunkt);
   const to = tomTidpunkt === undefined ? undefined : stockholmDayOf(tomTidpunkt);
@@ -190,10 +198,11 @@ function joinTables({ kept }: ExportRows): ExportReadResult {
       missing('vagval', r.id, !endpoint ? 'an anropsadress' : !la ? 'a logiskadress' : 'a tjanstekontrakt');
       continue;
     }
-    tables.routing.push({ contract: contract.namespace, logicalAddress: la.hsaId, ...endpoint, ...r.period });
+    tables.routing.push(dated({ contract: contract.namespace, logicalAddress: la.hsaId, producer: endpoint.producer, profile: endpoint.profile, url: endpoint.url }, r.period));
   }
 
-  const authorizations = new Map<unknown, AuthorizationRow>();
+  // By id for the filters that hang off them; most exports have none, and a map of a million rows costs.
+  const authorizations = kept.filter.length ? new Map<unknown, AuthorizationRow>() : undefined;
   for (const r of kept.anropsbehorighet.splice(0)) {
     const consumer = components.get(r.consumer);
     const la = addresses.get(r.logicalAddress);
@@ -202,18 +211,13 @@ function joinTables({ kept }: ExportRows): ExportReadResult {
       missing('anropsbehorighet', r.id, !consumer ? 'a tjanstekonsument' : !la ? 'a logiskadress' : 'a tjanstekontrakt');
       continue;
     }
-    const row: AuthorizationRow = {
-      consumer: consumer.hsaId,
-      contract: contract.namespace,
-      logicalAddress: la.hsaId,
-      ...r.period,
-      integrationAgreement: r.agreement || undefined,
-      filters: [],
-    };
-    authorizations.set(r.id, row);
+    const row: AuthorizationRow = dated({ consumer: consumer.hsaId, contract: contract.namespace, logicalAddress: la.hsaId }, r.period) as AuthorizationRow;
+    row.integrationAgreement = r.agreement || undefined;
+    row.filters = [];
+    authorizations?.set(r.id, row);
     tables.authorizations.push(row);
   }
-  attachFilters(kept, authorizations);
+  if (authorizations) attachFilters(kept, authorizations);
   return { tables, notes };
 }
 
