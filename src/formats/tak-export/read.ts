@@ -23,20 +23,21 @@ export interface ExportReadResult {
 /** The export in `json`; `file` names the input in errors. */
 export function readTakExport(json: string, file = 'the export'): ExportReadResult {
   const bytes = Buffer.from(json, 'utf8');
-  return readExport({ read: (buffer, offset, length, position) => bytes.copy(buffer, offset, Math.min(position, bytes.length), position + length) }, file);
+  return readTakExportFrom({ read: (buffer, offset, length, position) => bytes.copy(buffer, offset, Math.min(position, bytes.length), position + length) }, file);
 }
 
 /** The export in the file at `path`, read in pieces; `file` names it in errors. */
 export function readTakExportFile(path: string, file = path): ExportReadResult {
   const fd = openSync(path, 'r');
   try {
-    return readExport({ read: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position) }, file);
+    return readTakExportFrom({ read: (buffer, offset, length, position) => readSync(fd, buffer, offset, length, position) }, file);
   } finally {
     closeSync(fd);
   }
 }
 
-function readExport(source: ByteSource, file: string): ExportReadResult {
+/** The export in `source`'s bytes (UTF-8). */
+export function readTakExportFrom(source: ByteSource, file: string): ExportReadResult {
   const rows = new ExportRows();
   if (!streamExport(source, file, rows)) {
     throw new FormatError(`${file} is not a catalog export: it has no "data" object with the tables (vagval, anropsbehorighet, ...)`);

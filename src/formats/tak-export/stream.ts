@@ -44,6 +44,7 @@ const inLiteral = (byte: number) => (byte >= 48 && byte <= 57) || (byte >= 97 &&
 export function streamExport(source: ByteSource, file: string, visitor: ExportVisitor): boolean {
   const json = new JsonPieces(source, file);
   let hasData = false;
+  let notARow: { at: number; table: string } | undefined;
   if (json.peek() !== OPEN_OBJECT) {
     json.value();
     json.finish();
@@ -66,12 +67,14 @@ export function streamExport(source: ByteSource, file: string, visitor: ExportVi
       json.elements(() => {
         const at = json.offset();
         const row = json.value();
-        if (typeof row !== 'object' || row === null || Array.isArray(row)) throw json.notARow(at, name);
-        visitor.row(name, row as Record<string, unknown>);
+        if (typeof row === 'object' && row !== null && !Array.isArray(row)) visitor.row(name, row as Record<string, unknown>);
+        else notARow ??= { at, table: name };
       });
     });
   });
   json.finish();
+  // Refused only now: a syntax error anywhere in the file is reported first, as for a whole text.
+  if (notARow) throw json.notARow(notARow.at, notARow.table);
   return hasData;
 }
 
@@ -177,12 +180,7 @@ class JsonPieces {
       let i = this.pos;
       while (i < end) {
         const byte = buffer[i];
-        if (byte === QUOTE) {
-          this.pos = i;
-          this.skipString();
-          i = this.pos;
-          continue;
-        }
+        if (byte === QUOTE) break;
         i++;
         if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) depth++;
         else if ((byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) && --depth === 0) {
@@ -191,7 +189,9 @@ class JsonPieces {
         }
       }
       this.pos = i;
-      if (!this.more()) return;
+      // A string may read on and so move the window: the loop takes it up again.
+      if (i < end) this.skipString();
+      else if (!this.more()) return;
     }
   }
 
@@ -253,8 +253,18 @@ class JsonPieces {
 
   /** A syntax error at buffer index `at` (the next byte that is not white space by default). */
   private fail(at = (this.peek(), this.pos)): never {
-    const character = at < this.end ? this.buffer.toString('utf8', at, Math.min(at + 4, this.end))[0] : undefined;
-    throw jsonSyntaxError(this.file, { ...this.position(this.base + at), problem: unexpected(character) });
+    const offset = this.base + at;
+    // The character there, whole: UTF-8 takes up to 4 bytes, and the window may end inside them.
+    const character = at < this.end ? this.bytesAt(offset, 4).toString('utf8')[0] : undefined;
+    throw jsonSyntaxError(this.file, { ...this.position(offset), problem: unexpected(character) });
+  }
+
+  /** Up to `count` bytes of the input from `offset` (fewer at its end), read again. */
+  private bytesAt(offset: number, count: number): Buffer {
+    const bytes = Buffer.alloc(count);
+    let got = 0;
+    for (let read = 1; got < count && read > 0; got += read) read = this.source.read(bytes, got, count - got, offset + got);
+    return bytes.subarray(0, got);
   }
 
   /** Line and column (in UTF-16 units, as a JavaScript string counts them) of an input offset, read again from the start. */
