@@ -88,18 +88,9 @@ class Periods {
   }
 }
 
-/** `row` with the dates of its validity that are known (an unknown one is no key); an object spread would cost more at a million rows. */
-function dated<T extends object>(row: T, { from, to }: Period): T & Period {
-  const out: T & Period = row;
-  if (from) out.from = from;
-  if (to) out.to = to;
-  return out;
-}
-
+/** The days a row's timestamps fall on in Stockholm; a missing or unreadable one is unbounded. */
 function periodOf(fromTidpunkt: string | undefined, tomTidpunkt: string | undefined): Period {
-  const from = fromTidpunkt === undefined ? undefined : stockholmDayOf(fromTidpunkt);
-  const to = tomTidpunkt === undefined ? undefined : stockholmDayOf(tomTidpunkt);
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  return { from: fromTidpunkt === undefined ? undefined : stockholmDayOf(fromTidpunkt), to: tomTidpunkt === undefined ? undefined : stockholmDayOf(tomTidpunkt) };
 }
 
 /** What the tables keep of a live row of each table: ids and relationships as the export has them. */
@@ -199,7 +190,8 @@ function joinTables({ kept }: ExportRows): ExportReadResult {
       missing('vagval', r.id, !endpoint ? 'an anropsadress' : !la ? 'a logiskadress' : 'a tjanstekontrakt');
       continue;
     }
-    tables.routing.push(dated({ contract: contract.namespace, logicalAddress: la.hsaId, producer: endpoint.producer, profile: endpoint.profile, url: endpoint.url }, r.period));
+    const { from, to } = r.period;
+    tables.routing.push({ contract: contract.namespace, logicalAddress: la.hsaId, producer: endpoint.producer, profile: endpoint.profile, url: endpoint.url, from, to });
   }
 
   // By id for the filters that hang off them; most exports have none, and a map of a million rows costs.
@@ -212,9 +204,8 @@ function joinTables({ kept }: ExportRows): ExportReadResult {
       missing('anropsbehorighet', r.id, !consumer ? 'a tjanstekonsument' : !la ? 'a logiskadress' : 'a tjanstekontrakt');
       continue;
     }
-    const row: AuthorizationRow = dated({ consumer: consumer.hsaId, contract: contract.namespace, logicalAddress: la.hsaId }, r.period) as AuthorizationRow;
-    row.integrationAgreement = r.agreement || undefined;
-    row.filters = [];
+    const { from, to } = r.period;
+    const row: AuthorizationRow = { consumer: consumer.hsaId, contract: contract.namespace, logicalAddress: la.hsaId, from, to, integrationAgreement: r.agreement || undefined, filters: [] };
     authorizations?.set(r.id, row);
     tables.authorizations.push(row);
   }
