@@ -263,7 +263,11 @@ class JsonPieces {
   private bytesAt(offset: number, count: number): Buffer {
     const bytes = Buffer.alloc(count);
     let got = 0;
-    for (let read = 1; got < count && read > 0; got += read) read = this.source.read(bytes, got, count - got, offset + got);
+    while (got < count) {
+      const read = this.source.read(bytes, got, count - got, offset + got);
+      if (read === 0) break;
+      got += read;
+    }
     return bytes.subarray(0, got);
   }
 
@@ -275,7 +279,8 @@ class JsonPieces {
     for (let at = 0; at < offset; ) {
       const read = this.source.read(chunk, 0, Math.min(CHUNK, offset - at), at);
       if (read === 0) break;
-      for (let i = chunk.indexOf(LF); i !== -1 && i < read; i = chunk.indexOf(LF, i + 1)) {
+      const piece = chunk.subarray(0, read);
+      for (let i = piece.indexOf(LF); i !== -1; i = piece.indexOf(LF, i + 1)) {
         line++;
         lineStart = at + i + 1;
       }
