@@ -16,11 +16,18 @@ export interface JsonSyntaxError {
 /** Parses a file's JSON; a syntax error is one FormatError at `file:line:col`. */
 export function parseJson(text: string, file: string): unknown {
   const result = tryParseJson(text);
-  if ('error' in result) {
-    const { line, col, problem } = result.error;
-    throw new FormatError(`${file}:${line}:${col} is not JSON: ${problem}`);
-  }
+  if ('error' in result) throw jsonSyntaxError(file, result.error);
   return result.value;
+}
+
+/** A syntax error as one FormatError at `file:line:col` (also for readers that parse a file in pieces). */
+export function jsonSyntaxError(file: string, { line, col, problem }: JsonSyntaxError): FormatError {
+  return new FormatError(`${file}:${line}:${col} is not JSON: ${problem}`);
+}
+
+/** Why the text stops being JSON at a character (`undefined`: at the end of the text). */
+export function unexpected(character: string | undefined): string {
+  return character === undefined ? 'unexpected end of the text' : `unexpected ${JSON.stringify(character)}`;
 }
 
 /**
@@ -37,8 +44,7 @@ export function tryParseJson(text: string, from = 0, to = text.length): { value:
 }
 
 function locate(text: string, offset: number, end: number): JsonSyntaxError {
-  const problem = offset >= end ? 'unexpected end of the text' : `unexpected ${JSON.stringify(text[offset])}`;
-  return { ...positionOf(text, offset), problem };
+  return { ...positionOf(text, offset), problem: unexpected(offset >= end ? undefined : text[offset]) };
 }
 
 const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;

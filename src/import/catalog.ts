@@ -87,10 +87,17 @@ function planContracts(tables: TakTables, catalog: Catalog, paths: PathAllocator
   }
   const shortCount = new Map<string, number>();
   for (const n of names.values()) shortCount.set(shortName(n.name, n.major), (shortCount.get(shortName(n.name, n.major)) ?? 0) + 1);
-  const ref = (namespace: string) => {
+  const refOf = (namespace: string) => {
     const n = names.get(naturalKey(namespace));
     if (!n || n.legacy || shortCount.get(shortName(n.name, n.major)) !== 1 || !/^[A-Za-z0-9_]+$/.test(n.name)) return namespace;
     return `${n.name}:${n.major}`;
+  };
+  // Asked for every row the import writes (millions), about a few hundred contracts.
+  const refs = new Map<string, string>();
+  const ref = (namespace: string) => {
+    let found = refs.get(namespace);
+    if (found === undefined) refs.set(namespace, (found = refOf(namespace)));
+    return found;
   };
   const domainOf = (namespace: string) => domainByNamespace.get(naturalKey(namespace)) ?? contractDeclaration({ namespace, description: '', major: 0, minor: 0 }).domain;
   return { added, ref, domainOf };

@@ -15,6 +15,12 @@ export interface Dating {
   openEnd: string;
 }
 
+/** Rows of one address and head in which each contract occurs once (natural keys of the contracts). */
+interface Layer<R> {
+  rows: R[];
+  contracts: Set<string>;
+}
+
 interface Grouped<D> {
   decl: D;
   addresses: string[];
@@ -36,23 +42,24 @@ function groupRows<R extends { logicalAddress: string; contract: string }, D>(
   build: (first: R, layer: R[]) => D,
   ref: (namespace: string) => string,
 ): Grouped<D>[] {
-  const byAddress = new Map<string, { address: string; layers: Map<string, R[][]> }>();
+  const byAddress = new Map<string, { address: string; layers: Map<string, Layer<R>[]> }>();
   for (const row of rows) {
     const key = naturalKey(row.logicalAddress);
     let entry = byAddress.get(key);
     if (!entry) byAddress.set(key, (entry = { address: row.logicalAddress, layers: new Map() }));
     const h = head(row);
-    const layers = entry.layers.get(h) ?? [];
-    entry.layers.set(h, layers);
+    let layers = entry.layers.get(h);
+    if (!layers) entry.layers.set(h, (layers = []));
     const contract = naturalKey(row.contract);
-    const free = layers.find((layer) => !layer.some((r) => naturalKey(r.contract) === contract));
-    if (free) free.push(row);
-    else layers.push([row]);
+    let free = layers.find((layer) => !layer.contracts.has(contract));
+    if (!free) layers.push((free = { rows: [], contracts: new Set() }));
+    free.rows.push(row);
+    free.contracts.add(contract);
   }
   const groups = new Map<string, Grouped<D>>();
   for (const { address, layers } of byAddress.values()) {
     for (const [h, list] of layers) {
-      for (const layer of list) {
+      for (const { rows: layer } of list) {
         layer.sort((a, b) => (ref(a.contract) < ref(b.contract) ? -1 : 1));
         const signature = `${h}\n${layer.map((r) => `${ref(r.contract)} ${(r as Partial<RoutingRow>).url ?? ''}`).join('\n')}`;
         let group = groups.get(signature);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { readTakExport } from '../../formats/tak-export/read';
+import { readTakExportFile } from '../../formats/tak-export/read';
 import { readTakApiFolder } from '../../formats/takapi/read';
 import { isoDay } from '../../check/periods';
 import { importTables } from '../../import';
@@ -32,9 +32,9 @@ function target(options: ImportOptions): string {
   return root;
 }
 
-function readInput(file: string): string {
+function inputFile(file: string): string {
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`${file} is not a file`);
-  return readFileSync(file, 'utf8');
+  return file;
 }
 
 /** The reader's notes on stderr once the import succeeded, the report on stdout. */
@@ -60,7 +60,7 @@ export function register(program: Command): void {
       const today = isoDay(clock(options));
       const shown = progress('tak import');
       shown.step(`reading ${path.basename(file)}`);
-      const read = readTakExport(readInput(file), file);
+      const read = readTakExportFile(inputFile(file));
       const origin = `the catalog export ${path.basename(file)}`;
       shown.step('writing the declarations');
       const lines = await withRepositoryLock(root, 'tak import tak-export', () =>
@@ -93,7 +93,7 @@ export function register(program: Command): void {
     .option('--platform <id>', 'the environment\'s order platform id, when it has no environment.yaml yet')
     .action(async (file: string, options: ImportOptions) => {
       const root = target(options);
-      const order = readInput(file);
+      const order = readFileSync(inputFile(file), 'utf8');
       const result = await withRepositoryLock(root, 'tak import order', () =>
         importOrder(root, options.env, order, { now: clock(options), platform: options.platform, origin: path.basename(file), load: loadOptions(options) }),
       );
