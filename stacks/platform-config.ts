@@ -6,8 +6,7 @@
  * annotation is the sha256 of the XML itself: it changes exactly when the cache content does.
  */
 import { createHash } from 'node:crypto';
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { TakTables } from '../src/formats/tak/tables';
@@ -17,6 +16,11 @@ import { metadata, type Scope } from './objects';
 
 /** The API server's limit for one ConfigMap; we hold the whole serialized object to it. */
 export const CONFIGMAP_LIMIT = 1_048_576;
+/**
+ * gzip's level for the shards. The shards' bytes are no user-facing format (the manifest records
+ * their sha256; the content hash is of the XML).
+ */
+const GZIP_LEVEL = 6;
 /** Compressed bytes per shard: base64 makes 1,000,000 characters, leaving room for the metadata. */
 export const SHARD_BYTES = 750_000;
 
@@ -98,31 +102,77 @@ function sharded(scope: Scope, content: Compressed, annotations: Record<string, 
   return [head, ...shards];
 }
 
-/** Hashes, measures and gzips the document in one pass over its chunks, never holding it as one string. */
+/**
+ * Hashes, measures and gzips the document in one pass over its chunks, never holding it as one
+ * string. The chunks are encoded into two reused blocks (see {@link Blocks}); the hash reads each
+ * full block and gzip compresses it in the thread pool while the next one fills.
+ */
 async function compress(chunks: Iterable<string>): Promise<Compressed> {
   const hash = createHash('sha256');
+  const gzip = createGzip({ level: GZIP_LEVEL });
+  const out: Buffer[] = [];
+  gzip.on('data', (bytes: Buffer) => out.push(bytes));
+  const ended = once(gzip, 'end');
+  const blocks = new Blocks((bytes) => {
+    hash.update(bytes);
+    return new Promise<void>((resolve, reject) => gzip.write(bytes, (error) => (error ? reject(error) : resolve())));
+  });
   let size = 0;
   let small: string[] | undefined = [];
-  const source = Readable.from(
-    (function* () {
-      for (const chunk of chunks) {
-        hash.update(chunk);
-        size += Buffer.byteLength(chunk);
-        if (small && size <= CONFIGMAP_LIMIT) small.push(chunk);
-        else small = undefined;
-        yield chunk;
-      }
-    })(),
-  );
-  const out: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      out.push(chunk);
-      done();
-    },
-  });
-  await pipeline(source, createGzip({ level: 6 }), sink);
+  for (const chunk of chunks) {
+    size += await blocks.add(chunk);
+    if (small && size <= CONFIGMAP_LIMIT) small.push(chunk);
+    else small = undefined;
+  }
+  await blocks.flush();
+  gzip.end();
+  await ended;
   return { size, sha256: hash.digest('hex'), text: small?.join(''), gzip: Buffer.concat(out) };
+}
+
+/** Bytes handed to the hash and gzip at once. */
+const BLOCK_BYTES = 1 << 20;
+/** The most bytes UTF-8 needs for one UTF-16 code unit (a surrogate pair takes 4 for two). */
+const UTF8_PER_UNIT = 3;
+
+/**
+ * Text encoded to UTF-8 into two buffers used in turn: one fills while the sink (gzip, in the
+ * thread pool) still reads the other. Fresh buffers per chunk would cost the garbage collector
+ * more than the encoding itself at prod size.
+ */
+class Blocks {
+  private readonly blocks = [Buffer.allocUnsafe(BLOCK_BYTES), Buffer.allocUnsafe(BLOCK_BYTES)];
+  /** Per block: settles when the sink is done with what it was last given. */
+  private readonly released: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  private current = 0;
+  private used = 0;
+
+  /** `sink` gets a full block and resolves when it no longer needs those bytes. */
+  constructor(private readonly sink: (bytes: Buffer) => Promise<void>) {}
+
+  /** Encodes `text` and returns its size in bytes. */
+  async add(text: string): Promise<number> {
+    const worst = text.length * UTF8_PER_UNIT;
+    if (this.used + worst > BLOCK_BYTES) await this.flush();
+    if (worst > BLOCK_BYTES) {
+      const bytes = Buffer.from(text);
+      await this.sink(bytes);
+      return bytes.length;
+    }
+    const written = this.blocks[this.current].write(text, this.used);
+    this.used += written;
+    return written;
+  }
+
+  /** Hands the filled part of the current block to the sink and waits until the other block is free. */
+  async flush(): Promise<void> {
+    if (this.used > 0) {
+      this.released[this.current] = this.sink(this.blocks[this.current].subarray(0, this.used));
+      this.current = 1 - this.current;
+      this.used = 0;
+    }
+    await this.released[this.current];
+  }
 }
 
 function serializedSize(object: IConfigMap): number {

@@ -45,9 +45,11 @@ export function writeVpCache(tables: Rows): string {
 
 /**
  * The document in pieces of about `chunkSize` characters, so that a prod-sized cache can be
- * hashed and compressed without ever being one string (V8 strings stop at 512 MiB).
+ * hashed and compressed without ever being one string (V8 strings stop at 512 MiB). The default
+ * keeps each piece a short-lived young string: pieces of a megabyte are large objects that cost
+ * the garbage collector seconds at prod size.
  */
-export function* vpCacheChunks(tables: Rows, chunkSize = 1 << 20): Generator<string> {
+export function* vpCacheChunks(tables: Rows, chunkSize = 1 << 16): Generator<string> {
   const routing = identifiedRouting(tables.routing);
   const authorizations = identifiedAuthorizations(tables.authorizations);
   yield* chunked(
@@ -115,34 +117,55 @@ export function authorizationXml({ row: a, id }: Identified<AuthorizationRow>, n
  * which the integrity rules report) follows its twin and gets a numbered suffix.
  */
 class Ids {
-  private last = '';
+  private last: readonly string[] = [];
+  private lastId = '';
   private repeat = 1;
 
   next(key: string, from = '', to = ''): string {
-    const text = `${key}|${from}|${to}`;
-    this.repeat = text === this.last ? this.repeat + 1 : 1;
-    this.last = text;
-    const id = hash64(text);
+    const parts = [key, from, to];
+    const id = hash64(parts);
+    // Equal text gives an equal hash, so only then need the texts be compared.
+    this.repeat = id === this.lastId && parts.join('|') === this.last.join('|') ? this.repeat + 1 : 1;
+    this.last = parts;
+    this.lastId = id;
     return this.repeat === 1 ? id : `${id}-${this.repeat}`;
   }
 }
 
+const SEPARATOR = '|'.charCodeAt(0);
+
 /**
- * A 64-bit hash as 16 hex digits (cyrb53's two 32-bit lanes). Not cryptographic, and need not be:
- * it only names entries (at 1M entries the odds that two share an id are about 1 in 10^7), and a
- * crypto hash per entry costs seconds at that size.
+ * A 64-bit hash, as 16 hex digits, of the parts joined with `|` (cyrb53's two 32-bit lanes),
+ * computed over the parts themselves so that no joined string is built per entry. Not
+ * cryptographic, and need not be: it only names entries (at 1M entries the odds that two share an
+ * id are about 1 in 10^7), and a crypto hash per entry costs seconds at that size.
  */
-function hash64(text: string): string {
+function hash64(parts: readonly string[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = mul32(h1 ^ c, 2654435761);
-    h2 = mul32(h2 ^ c, 1597334677);
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) {
+      h1 = mul32(h1 ^ SEPARATOR, 2654435761);
+      h2 = mul32(h2 ^ SEPARATOR, 1597334677);
+    }
+    const text = parts[p];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = mul32(h1 ^ c, 2654435761);
+      h2 = mul32(h2 ^ c, 1597334677);
+    }
   }
   h1 = mul32(h1 ^ (h1 >>> 16), 2246822507) ^ mul32(h2 ^ (h2 >>> 13), 3266489909);
   h2 = mul32(h2 ^ (h2 >>> 16), 2246822507) ^ mul32(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  return hex32(h2) + hex32(h1);
+}
+
+/** Two hex digits per byte value. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** 8 hex digits, by table: Number#toString(16) costs a second per million entries. */
+function hex32(word: number): string {
+  return HEX_BYTES[word >>> 24] + HEX_BYTES[(word >>> 16) & 0xff] + HEX_BYTES[(word >>> 8) & 0xff] + HEX_BYTES[word & 0xff];
 }
 
 /**
@@ -153,18 +176,28 @@ function mul32(a: number, b: number): number {
   return ((((a >>> 16) * b) << 16) + (a & 0xffff) * b) | 0;
 }
 
+type Sortable = { from?: string; to?: string; url?: string; profile?: string };
+
 /**
  * Rows sorted by natural key, then period (then URL and profile, so that even repeated entries
- * have one order); code-unit order, the same on every machine.
+ * have one order); code-unit order, the same on every machine. Fields are compared one after
+ * another rather than as one joined sort key, which would be a long string per row to build,
+ * flatten and keep while sorting.
  */
-function sorted<T extends { from?: string; to?: string; url?: string; profile?: string }>(rows: readonly T[], keyOf: (row: T) => string) {
-  const keyed = rows.map((row) => {
-    const key = keyOf(row);
-    return { row, key, order: `${key}\u0000${row.from ?? ''}\u0000${row.to ?? ''}\u0000${row.url ?? ''}\u0000${row.profile ?? ''}` };
-  });
-  keyed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+function sorted<T extends Sortable>(rows: readonly T[], keyOf: (row: T) => string) {
+  const keyed = rows.map((row) => ({ row, key: keyOf(row) }));
+  keyed.sort(
+    (a, b) =>
+      compare(a.key, b.key) ||
+      compare(a.row.from ?? '', b.row.from ?? '') ||
+      compare(a.row.to ?? '', b.row.to ?? '') ||
+      compare(a.row.url ?? '', b.row.url ?? '') ||
+      compare(a.row.profile ?? '', b.row.profile ?? ''),
+  );
   return keyed;
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
