@@ -60,14 +60,12 @@ export function* vpCacheChunks(tables: Rows, chunkSize = 1 << 16): Generator<str
 
 /** Routing rows in the order every writer uses (natural key, then period), each with its stable id. */
 export function identifiedRouting(rows: readonly RoutingRow[]): Identified<RoutingRow>[] {
-  const ids = new Ids();
-  return sorted(rows, routingKey).map(({ row, key }) => ({ row, id: ids.next(key, row.from, row.to) }));
+  return identified(rows, routingKey);
 }
 
 /** Authorizations in the order every writer uses, each with its stable id. */
 export function identifiedAuthorizations(rows: readonly AuthorizationRow[]): Identified<AuthorizationRow>[] {
-  const ids = new Ids();
-  return sorted(rows, authorizationKey).map(({ row, key }) => ({ row, id: ids.next(key, row.from, row.to) }));
+  return identified(rows, authorizationKey);
 }
 
 /** One virtualiseringsInfo element (with its leading newline and indentation). */
@@ -157,15 +155,21 @@ function hash64(parts: readonly string[]): string {
   }
   h1 = mul32(h1 ^ (h1 >>> 16), 2246822507) ^ mul32(h2 ^ (h2 >>> 13), 3266489909);
   h2 = mul32(h2 ^ (h2 >>> 16), 2246822507) ^ mul32(h1 ^ (h1 >>> 13), 3266489909);
-  return hex32(h2) + hex32(h1);
+  return hex64(h2, h1);
 }
 
-/** Two hex digits per byte value. */
-const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 
-/** 8 hex digits, by table: Number#toString(16) costs a second per million entries. */
-function hex32(word: number): string {
-  return HEX_BYTES[word >>> 24] + HEX_BYTES[(word >>> 16) & 0xff] + HEX_BYTES[(word >>> 8) & 0xff] + HEX_BYTES[word & 0xff];
+/**
+ * 16 hex digits of two 32-bit words, made as one flat string: Number#toString(16) costs a second
+ * per million entries, and joined pieces would keep each id as a rope of three strings.
+ */
+function hex64(high: number, low: number): string {
+  const d = (word: number, shift: number) => HEX_DIGITS[(word >>> shift) & 0xf];
+  return String.fromCharCode(
+    d(high, 28), d(high, 24), d(high, 20), d(high, 16), d(high, 12), d(high, 8), d(high, 4), d(high, 0),
+    d(low, 28), d(low, 24), d(low, 20), d(low, 16), d(low, 12), d(low, 8), d(low, 4), d(low, 0),
+  );
 }
 
 /**
@@ -180,21 +184,23 @@ type Sortable = { from?: string; to?: string; url?: string; profile?: string };
 
 /**
  * Rows sorted by natural key, then period (then URL and profile, so that even repeated entries
- * have one order); code-unit order, the same on every machine. Fields are compared one after
- * another rather than as one joined sort key, which would be a long string per row to build,
- * flatten and keep while sorting.
+ * have one order); code-unit order, the same on every machine; each with its id. Fields are
+ * compared one after another, and positions are sorted rather than objects, so that nothing but
+ * the keys and the results is built per row (at prod size, every object that lives through the
+ * sort costs the garbage collector).
  */
-function sorted<T extends Sortable>(rows: readonly T[], keyOf: (row: T) => string) {
-  const keyed = rows.map((row) => ({ row, key: keyOf(row) }));
-  keyed.sort(
+function identified<T extends Sortable>(rows: readonly T[], keyOf: (row: T) => string): Identified<T>[] {
+  const keys = rows.map(keyOf);
+  const order = Array.from(rows.keys()).sort(
     (a, b) =>
-      compare(a.key, b.key) ||
-      compare(a.row.from ?? '', b.row.from ?? '') ||
-      compare(a.row.to ?? '', b.row.to ?? '') ||
-      compare(a.row.url ?? '', b.row.url ?? '') ||
-      compare(a.row.profile ?? '', b.row.profile ?? ''),
+      compare(keys[a], keys[b]) ||
+      compare(rows[a].from ?? '', rows[b].from ?? '') ||
+      compare(rows[a].to ?? '', rows[b].to ?? '') ||
+      compare(rows[a].url ?? '', rows[b].url ?? '') ||
+      compare(rows[a].profile ?? '', rows[b].profile ?? ''),
   );
-  return keyed;
+  const ids = new Ids();
+  return order.map((i) => ({ row: rows[i], id: ids.next(keys[i], rows[i].from, rows[i].to) }));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
