@@ -12,12 +12,13 @@ describe('payloads kept out of the stack', () => {
     const payloads = new Payloads();
     const a = payloads.standIn('H4sIAAAA+/==');
     const b = payloads.standIn('');
-    const json = JSON.stringify({ a, b, name: 'tak-payload-0' }, null, 2);
-    expect(payloads.restore(json)).toBe(JSON.stringify({ a: 'H4sIAAAA+/==', b: '', name: 'tak-payload-0' }, null, 2));
+    const c = payloads.standIn('"quoted"\n\u0000');
+    const json = JSON.stringify({ a, b, c, name: 'tak-payload-0' }, null, 2);
+    expect(payloads.restore(json)).toBe(JSON.stringify({ a: 'H4sIAAAA+/==', b: '', c: '"quoted"\n\u0000', name: 'tak-payload-0' }, null, 2));
   });
 
-  it('are only base64, which JSON carries unescaped', () => {
-    expect(() => new Payloads().standIn('a"b')).toThrow(/only base64/);
+  it('refuse a value that cdktf or Terraform would read as a token or an interpolation', () => {
+    expect(() => new Payloads().standIn('a${b}')).toThrow(/cannot stand aside/);
   });
 
   it('leave the synthesized stack byte for byte as cdktf writes it with the values inside', async () => {

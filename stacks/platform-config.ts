@@ -109,7 +109,8 @@ function sharded(scope: Scope, content: Compressed, annotations: Record<string, 
  */
 async function compress(chunks: Iterable<string>): Promise<Compressed> {
   const hash = createHash('sha256');
-  const gzip = createGzip({ level: GZIP_LEVEL });
+  // Output in blocks as large as the input's: each 16 KiB default chunk is a round trip to the thread pool.
+  const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: BLOCK_BYTES });
   const out: Buffer[] = [];
   gzip.on('data', (bytes: Buffer) => out.push(bytes));
   const ended = once(gzip, 'end');
