@@ -176,8 +176,14 @@ class Blocks {
   }
 }
 
+/**
+ * Bytes of the object as JSON. binaryData is base64, which JSON writes as it is, so it is counted
+ * by its length rather than copied into a megabyte of JSON per shard.
+ */
 function serializedSize(object: IConfigMap): number {
-  return Buffer.byteLength(JSON.stringify(object));
+  const binary = Object.entries(object.binaryData ?? {});
+  const shape = binary.length ? { ...object, binaryData: Object.fromEntries(binary.map(([key]) => [key, ''])) } : object;
+  return Buffer.byteLength(JSON.stringify(shape)) + binary.reduce((sum, [, base64]) => sum + base64.length, 0);
 }
 
 function sha256(bytes: Buffer): string {

@@ -4,7 +4,7 @@
  * anropsadress (producer, profile, URL). Dates are days (YYYY-MM-DD); an absent date is unbounded.
  * Keys of the maps are natural keys (`naturalKey`), so lookups are case-insensitive as on the platform.
  */
-import type { EnvironmentState, LogicalAddress, ServiceContract, System } from '../../model/state';
+import type { AuthorizationGroup, EnvironmentState, LogicalAddress, ServiceContract, System } from '../../model/state';
 import { naturalKey } from '../../model/syntax';
 
 /** tjanstekomponent / logiskadress: an HSA-id and its description. */
@@ -81,6 +81,7 @@ export function tablesFromState(state: EnvironmentState): TakTables {
     from: r.validFrom,
     to: r.validTo,
   }));
+  const filters = groupFilters();
   tables.authorizations = state.authorizations.map((a) => ({
     consumer: a.consumer,
     contract: a.contract,
@@ -88,9 +89,25 @@ export function tablesFromState(state: EnvironmentState): TakTables {
     from: a.validFrom,
     to: a.validTo,
     integrationAgreement: a.group.decl.integrationAgreement,
-    filters: (a.group.decl.filters ?? []).map((f) => ({ serviceDomain: f.serviceDomain, categorizations: f.categorizations })),
+    filters: filters(a.group),
   }));
   return tables;
+}
+
+/**
+ * The filter rows of a group, made once and shared by its authorizations (a million empty arrays
+ * would cost tens of megabytes), and frozen so that no row changes another's.
+ */
+function groupFilters(): (group: AuthorizationGroup) => FilterRow[] {
+  const made = new Map<AuthorizationGroup, FilterRow[]>();
+  return (group) => {
+    let rows = made.get(group);
+    if (!rows) {
+      rows = Object.freeze((group.decl.filters ?? []).map((f) => ({ serviceDomain: f.serviceDomain, categorizations: f.categorizations }))) as FilterRow[];
+      made.set(group, rows);
+    }
+    return rows;
+  };
 }
 
 /** A declared system as the catalog's tjanstekomponent row. */
