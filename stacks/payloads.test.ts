@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
 import type { RoutingRow } from '../src/formats/tak/tables';
+import { vpCacheChunks } from '../src/formats/vp-cache';
 import { EnvironmentStack, synthesizeApp, type BuiltEnvironment } from './main';
 import { Payloads } from './payloads';
 import { cacheConfigMaps } from './platform-config';
@@ -30,7 +31,7 @@ describe('payloads kept out of the stack', () => {
       url: `https://producer-${i % 97}.example.se/service/${i % 7}/rivtabp21`,
     }));
     const scope = { env: 'prod', namespace: 'tak-prod' };
-    const objects = await cacheConfigMaps(scope, { routing, authorizations: [] });
+    const objects = await cacheConfigMaps(scope, vpCacheChunks({ routing, authorizations: [] }));
     expect(objects.some((o) => o.binaryData)).toBe(true);
     const build: BuiltEnvironment = { env: 'prod', kind: 'built', notes: [], target: { context: 'ntjp-prod', namespace: 'tak-prod', host: 'tp.example.se' }, objects };
     const root = mkdtempSync(path.join(tmpdir(), 'tak-payloads-'));

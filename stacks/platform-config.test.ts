@@ -37,7 +37,7 @@ const hashOf = (chunks: Iterable<string>) => {
 describe('the VP cache ConfigMaps', () => {
   it('keep a small cache as readable text in one ConfigMap', async () => {
     const t = tables(10, 10);
-    const [only, ...rest] = await cacheConfigMaps(scope, t);
+    const [only, ...rest] = await cacheConfigMaps(scope, vpCacheChunks(t));
     expect(rest).toEqual([]);
     expect(readVpCache(only.data!['local-tak-cache.xml']).routing).toHaveLength(10);
     expect(only.metadata?.annotations?.['tak-gitops/content-sha256']).toBe(hashOf(vpCacheChunks(t)));
@@ -45,7 +45,7 @@ describe('the VP cache ConfigMaps', () => {
 
   it('change the content hash exactly when the content changes', async () => {
     const t = tables(100, 100);
-    const hash = async (x: ReturnType<typeof tables>) => (await cacheConfigMaps(scope, x))[0].metadata?.annotations?.['tak-gitops/content-sha256'];
+    const hash = async (x: ReturnType<typeof tables>) => (await cacheConfigMaps(scope, vpCacheChunks(x)))[0].metadata?.annotations?.['tak-gitops/content-sha256'];
     const before = await hash(t);
     expect(await hash({ routing: [...t.routing].reverse(), authorizations: [...t.authorizations].reverse() })).toBe(before);
     const moved = { ...t, routing: t.routing.map((r, i) => (i === 42 ? { ...r, url: `${r.url}/v2` } : r)) };
@@ -54,7 +54,7 @@ describe('the VP cache ConfigMaps', () => {
 
   it('shard a 1M-entry environment into ConfigMaps under 1 MiB that reassemble into the same cache', async () => {
     const t = tables(600_000, 400_000);
-    const maps = await cacheConfigMaps(scope, t);
+    const maps = await cacheConfigMaps(scope, vpCacheChunks(t));
     const [head, ...shards] = maps;
     const manifest = JSON.parse(head.data!['manifest.json']) as ShardManifest;
     expect(head.metadata?.name).toBe('tak-vp-cache');

@@ -9,8 +9,6 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { TakTables } from '../src/formats/tak/tables';
-import { vpCacheChunks } from '../src/formats/vp-cache';
 import { ANNOTATION, CACHE_FILE, NAME } from './conventions';
 import { metadata, type Scope } from './objects';
 
@@ -47,9 +45,9 @@ interface Compressed {
   gzip: Buffer;
 }
 
-/** The cache ConfigMap(s) of an environment. */
-export async function cacheConfigMaps(scope: Scope, tables: Pick<TakTables, 'routing' | 'authorizations'>): Promise<IConfigMap[]> {
-  const content = await compress(vpCacheChunks(tables));
+/** The cache ConfigMap(s) of an environment, from the cache document in chunks (see src/formats/vp-cache). */
+export async function cacheConfigMaps(scope: Scope, document: Iterable<string>): Promise<IConfigMap[]> {
+  const content = await compress(document);
   const annotations = { [ANNOTATION.contentHash]: content.sha256 };
   if (content.text !== undefined) {
     const single: IConfigMap = {

@@ -5,8 +5,9 @@
  * Entries are sorted by natural key so that the same declarations give the same bytes, and their
  * ids are derived from the entry itself, so they are stable across runs.
  */
+import type { Authorization, EnvironmentState, RoutingEntry } from '../../model/state';
 import type { AuthorizationRow, RoutingRow, TakTables } from '../tak/tables';
-import { authorizationKey, routingKey } from '../tak/tables';
+import { authorizationKey, authorizationRows, routingKey, routingRow } from '../tak/tables';
 import { chunked, lazyMap } from '../chunks';
 import { forbiddenCharacter, visible } from '../../model/characters';
 import { UnencodableValue } from '../errors';
@@ -49,9 +50,21 @@ export function writeVpCache(tables: Rows): string {
  * keeps each piece a short-lived young string: pieces of a megabyte are large objects that cost
  * the garbage collector seconds at prod size.
  */
-export function* vpCacheChunks(tables: Rows, chunkSize = 1 << 16): Generator<string> {
-  const routing = identifiedRouting(tables.routing);
-  const authorizations = identifiedAuthorizations(tables.authorizations);
+export function vpCacheChunks(tables: Rows, chunkSize = 1 << 16): Generator<string> {
+  const same = <T>(row: T) => row;
+  return documentChunks(identifiedAs(tables.routing, ROUTING_ROWS, same), identifiedAs(tables.authorizations, AUTHORIZATION_ROWS, same), chunkSize);
+}
+
+/**
+ * The document of an environment's declarations: the same as `vpCacheChunks(tablesFromState(state))`,
+ * but each row is made only when it is written, and the entries' own natural keys order them, so
+ * that a prod-sized environment holds no copy of its rows and keys while it is written.
+ */
+export function stateVpCacheChunks(state: Pick<EnvironmentState, 'routing' | 'authorizations'>, chunkSize = 1 << 16): Generator<string> {
+  return documentChunks(identifiedAs(state.routing, STATE_ENTRIES, routingRow), identifiedAs(state.authorizations, STATE_ENTRIES, authorizationRows()), chunkSize);
+}
+
+function* documentChunks(routing: Iterable<Identified<RoutingRow>>, authorizations: Iterable<Identified<AuthorizationRow>>, chunkSize: number): Generator<string> {
   yield* chunked(
     [[HEADER], lazyMap(routing, (e) => routingXml(e, CACHE_ELEMENTS)), lazyMap(authorizations, (e) => authorizationXml(e, CACHE_ELEMENTS)), [FOOTER]],
     chunkSize,
@@ -60,12 +73,12 @@ export function* vpCacheChunks(tables: Rows, chunkSize = 1 << 16): Generator<str
 
 /** Routing rows in the order every writer uses (natural key, then period), each with its stable id. */
 export function identifiedRouting(rows: readonly RoutingRow[]): Identified<RoutingRow>[] {
-  return identified(rows, routingKey);
+  return [...identifiedAs(rows, ROUTING_ROWS, (row) => row)];
 }
 
 /** Authorizations in the order every writer uses, each with its stable id. */
 export function identifiedAuthorizations(rows: readonly AuthorizationRow[]): Identified<AuthorizationRow>[] {
-  return identified(rows, authorizationKey);
+  return [...identifiedAs(rows, AUTHORIZATION_ROWS, (row) => row)];
 }
 
 /** One virtualiseringsInfo element (with its leading newline and indentation). */
@@ -180,27 +193,52 @@ function mul32(a: number, b: number): number {
   return ((((a >>> 16) * b) << 16) + (a & 0xffff) * b) | 0;
 }
 
-type Sortable = { from?: string; to?: string; url?: string; profile?: string };
+/**
+ * Where the fields that order and name entries are read: the catalog's rows and the state's
+ * entries name the period differently, and the state's entries carry their natural key already.
+ */
+interface Ordering<E> {
+  key(entry: E): string;
+  from(entry: E): string | undefined;
+  to(entry: E): string | undefined;
+  /** What orders even repeated entries (routing: the URL, then the profile). */
+  rest: readonly ((entry: E) => string | undefined)[];
+}
+
+type StateEntry = RoutingEntry | Authorization;
+const ROUTING_ROWS: Ordering<RoutingRow> = { key: routingKey, from: (r) => r.from, to: (r) => r.to, rest: [(r) => r.url, (r) => r.profile] };
+const AUTHORIZATION_ROWS: Ordering<AuthorizationRow> = { key: authorizationKey, from: (a) => a.from, to: (a) => a.to, rest: [] };
+const STATE_ENTRIES: Ordering<StateEntry> = {
+  key: (e) => e.key,
+  from: (e) => e.validFrom,
+  to: (e) => e.validTo,
+  rest: [(e) => ('url' in e ? e.url : undefined), (e) => ('profile' in e ? e.profile : undefined)],
+};
 
 /**
- * Rows sorted by natural key, then period (then URL and profile, so that even repeated entries
- * have one order); code-unit order, the same on every machine; each with its id. Fields are
- * compared one after another, and positions are sorted rather than objects, so that nothing but
- * the keys and the results is built per row (at prod size, every object that lives through the
- * sort costs the garbage collector).
+ * Entries sorted by natural key, then period (then URL and profile, so that even repeated entries
+ * have one order); code-unit order, the same on every machine; each as its row, made when it is
+ * reached, with its id. Fields are compared one after another, and positions are sorted rather
+ * than objects, so that nothing but the keys and ids is kept per entry (at prod size, every
+ * object that lives through the sort costs the garbage collector).
  */
-function identified<T extends Sortable>(rows: readonly T[], keyOf: (row: T) => string): Identified<T>[] {
-  const keys = rows.map(keyOf);
-  const order = Array.from(rows.keys()).sort(
-    (a, b) =>
-      compare(keys[a], keys[b]) ||
-      compare(rows[a].from ?? '', rows[b].from ?? '') ||
-      compare(rows[a].to ?? '', rows[b].to ?? '') ||
-      compare(rows[a].url ?? '', rows[b].url ?? '') ||
-      compare(rows[a].profile ?? '', rows[b].profile ?? ''),
-  );
+function* identifiedAs<E, T>(entries: readonly E[], by: Ordering<E>, rowOf: (entry: E) => T): Generator<Identified<T>> {
+  const keys = entries.map(by.key);
+  const field = (f: (entry: E) => string | undefined, a: number, b: number) => compare(f(entries[a]) ?? '', f(entries[b]) ?? '');
+  const order = Array.from(entries.keys()).sort((a, b) => {
+    const c = compare(keys[a], keys[b]) || field(by.from, a, b) || field(by.to, a, b);
+    if (c !== 0) return c;
+    for (const f of by.rest) {
+      const r = field(f, a, b);
+      if (r !== 0) return r;
+    }
+    return 0;
+  });
   const ids = new Ids();
-  return order.map((i) => ({ row: rows[i], id: ids.next(keys[i], rows[i].from, rows[i].to) }));
+  for (const i of order) {
+    const entry = entries[i];
+    yield { row: rowOf(entry), id: ids.next(keys[i], by.from(entry), by.to(entry)) };
+  }
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
