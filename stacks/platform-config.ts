@@ -16,9 +16,11 @@ import { metadata, type Scope } from './objects';
 export const CONFIGMAP_LIMIT = 1_048_576;
 /**
  * gzip's level for the shards. The shards' bytes are no user-facing format (the manifest records
- * their sha256; the content hash is of the XML).
+ * their sha256; the content hash is of the XML). Level 3 compresses a prod-sized cache three times
+ * as fast as the default 6, for 8% more bytes (measured at 1M entries: 6.5 MB against 6.0 MB, the
+ * same 9 shards); at 6, gzip took longer than writing the XML and synth waited for it.
  */
-const GZIP_LEVEL = 6;
+const GZIP_LEVEL = 3;
 /** Compressed bytes per shard: base64 makes 1,000,000 characters, leaving room for the metadata. */
 export const SHARD_BYTES = 750_000;
 
