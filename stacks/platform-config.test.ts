@@ -52,6 +52,17 @@ describe('the VP cache ConfigMaps', () => {
     expect(await hash(moved)).not.toBe(before);
   });
 
+  it('gzip and hash exactly the document\'s UTF-8, whatever the sizes of its chunks', async () => {
+    // Multi-byte characters across block boundaries, and a chunk too large for a block.
+    const chunks = ['<a>', 'å'.repeat(400_000), 'x'.repeat(300_000), '😀'.repeat(100_000), 'ä'.repeat(10), '</a>'];
+    const [head, ...shards] = await cacheConfigMaps(scope, chunks);
+    const manifest = JSON.parse(head.data!['manifest.json']) as ShardManifest;
+    const xml = gunzipSync(Buffer.concat(shards.map((s: IConfigMap, i) => Buffer.from(s.binaryData![manifest.shards[i].key], 'base64'))));
+    expect(xml.equals(Buffer.from(chunks.join('')))).toBe(true);
+    expect(manifest.size).toBe(xml.length);
+    expect(manifest.contentSha256).toBe(createHash('sha256').update(xml).digest('hex'));
+  });
+
   it('shard a 1M-entry environment into ConfigMaps under 1 MiB that reassemble into the same cache', async () => {
     const t = tables(600_000, 400_000);
     const maps = await cacheConfigMaps(scope, vpCacheChunks(t));

@@ -51,8 +51,7 @@ export function writeVpCache(tables: Rows): string {
  * the garbage collector seconds at prod size.
  */
 export function vpCacheChunks(tables: Rows, chunkSize = 1 << 16): Generator<string> {
-  const same = <T>(row: T) => row;
-  return documentChunks(identifiedAs(tables.routing, ROUTING_ROWS, same), identifiedAs(tables.authorizations, AUTHORIZATION_ROWS, same), chunkSize);
+  return documentChunks(identifiedAs(tables.routing, ROUTING_ROWS, itself), identifiedAs(tables.authorizations, AUTHORIZATION_ROWS, itself), chunkSize);
 }
 
 /**
@@ -64,6 +63,7 @@ export function stateVpCacheChunks(state: Pick<EnvironmentState, 'routing' | 'au
   return documentChunks(identifiedAs(state.routing, STATE_ENTRIES, routingRow), identifiedAs(state.authorizations, STATE_ENTRIES, authorizationRows()), chunkSize);
 }
 
+/** The document of entries in the order and with the ids every writer uses. */
 function* documentChunks(routing: Iterable<Identified<RoutingRow>>, authorizations: Iterable<Identified<AuthorizationRow>>, chunkSize: number): Generator<string> {
   yield* chunked(
     [[HEADER], lazyMap(routing, (e) => routingXml(e, CACHE_ELEMENTS)), lazyMap(authorizations, (e) => authorizationXml(e, CACHE_ELEMENTS)), [FOOTER]],
@@ -73,12 +73,12 @@ function* documentChunks(routing: Iterable<Identified<RoutingRow>>, authorizatio
 
 /** Routing rows in the order every writer uses (natural key, then period), each with its stable id. */
 export function identifiedRouting(rows: readonly RoutingRow[]): Identified<RoutingRow>[] {
-  return [...identifiedAs(rows, ROUTING_ROWS, (row) => row)];
+  return [...identifiedAs(rows, ROUTING_ROWS, itself)];
 }
 
 /** Authorizations in the order every writer uses, each with its stable id. */
 export function identifiedAuthorizations(rows: readonly AuthorizationRow[]): Identified<AuthorizationRow>[] {
-  return [...identifiedAs(rows, AUTHORIZATION_ROWS, (row) => row)];
+  return [...identifiedAs(rows, AUTHORIZATION_ROWS, itself)];
 }
 
 /** One virtualiseringsInfo element (with its leading newline and indentation). */
@@ -172,13 +172,14 @@ function hash64(parts: readonly string[]): string {
 }
 
 const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+const hexDigit = (word: number, shift: number) => HEX_DIGITS[(word >>> shift) & 0xf];
 
 /**
  * 16 hex digits of two 32-bit words, made as one flat string: Number#toString(16) costs a second
  * per million entries, and joined pieces would keep each id as a rope of three strings.
  */
 function hex64(high: number, low: number): string {
-  const d = (word: number, shift: number) => HEX_DIGITS[(word >>> shift) & 0xf];
+  const d = hexDigit;
   return String.fromCharCode(
     d(high, 28), d(high, 24), d(high, 20), d(high, 16), d(high, 12), d(high, 8), d(high, 4), d(high, 0),
     d(low, 28), d(low, 24), d(low, 20), d(low, 16), d(low, 12), d(low, 8), d(low, 4), d(low, 0),
@@ -242,6 +243,7 @@ function* identifiedAs<E, T>(entries: readonly E[], by: Ordering<E>, rowOf: (ent
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const itself = <T>(row: T) => row;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
