@@ -5,7 +5,7 @@
  */
 import type { EnvironmentDecl } from '../src/model/schemas';
 import type { EnvironmentState } from '../src/model/state';
-import { tablesFromState } from '../src/formats/tak/tables';
+import { stateVpCacheChunks } from '../src/formats/vp-cache';
 import { trustedCaSecret } from './ca-bundle';
 import { platformIngress } from './ingress';
 import { hostProblem, namespaceProblem } from './names';
@@ -54,7 +54,7 @@ export async function buildEnvironment(state: EnvironmentState, options: BuildOp
   const notes = [...ingress.notes, ...policies.notes];
   if (problems.length > 0) return { env, kind: 'failed', notes, problems };
   const objects: KubeObject[] = [
-    ...(await cacheConfigMaps(scope, tablesFromState(state))),
+    ...(await cacheConfigMaps(scope, stateVpCacheChunks(state))),
     ca.secret!,
     ...(ingress.ingress ? [ingress.ingress] : []),
     ...policies.policies,

@@ -3,12 +3,14 @@
  * environment's context, a state backend, and one typed resource per plain Kubernetes object.
  * `synthesizeApp` runs `app.synth()` in-process: no cdktf-cli and no terraform are needed.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { KubernetesBackend } from './backend';
 import type { EnvironmentBuild } from './environment';
+import { Payloads } from './payloads';
 import { addResource } from './resources';
 
 export type BuiltEnvironment = Extract<EnvironmentBuild, { kind: 'built' }>;
@@ -25,7 +27,8 @@ export interface StackPaths {
 export const defaultStatePath = (env: string) => `.tak/terraform/${env}.tfstate`;
 
 export class EnvironmentStack extends TerraformStack {
-  constructor(scope: Construct, build: BuiltEnvironment, paths: StackPaths) {
+  /** With `payloads`, large values are only stood in for (see payloads.ts): the synthesized file needs them restored. */
+  constructor(scope: Construct, build: BuiltEnvironment, paths: StackPaths, payloads?: Payloads) {
     super(scope, build.env);
     const { target } = build;
     new KubernetesProvider(this, 'kubernetes', { configContext: target.context });
@@ -38,13 +41,18 @@ export class EnvironmentStack extends TerraformStack {
       const state = path.relative(stackDir, path.resolve(paths.root, backend.path)).split(path.sep).join('/');
       new LocalBackend(this, { path: state });
     }
-    for (const object of build.objects) addResource(this, object);
+    for (const object of build.objects) addResource(this, object, payloads);
   }
 }
 
 /** Synthesizes the stacks into `synthdir` (which may be a temporary folder that becomes `paths.outdir`). */
 export function synthesizeApp(builds: BuiltEnvironment[], synthdir: string, paths: StackPaths): void {
   const app = new App({ outdir: synthdir, stackTraces: false });
-  for (const build of builds) new EnvironmentStack(app, build, paths);
+  const payloads = new Payloads();
+  for (const build of builds) new EnvironmentStack(app, build, paths, payloads);
   app.synth();
+  for (const build of builds) {
+    const file = path.join(synthdir, 'stacks', build.env, 'cdk.tf.json');
+    writeFileSync(file, payloads.restore(readFileSync(file, 'utf8')));
+  }
 }

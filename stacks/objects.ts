@@ -46,8 +46,18 @@ const models = {
 /** Validates an object against its Kubernetes schema; throws with the object's name and the schema's complaint. */
 export function validateObject(object: KubeObject): void {
   try {
-    models[object.kind](object).validate();
+    models[object.kind](withoutPayload(object)).validate();
   } catch (error) {
     throw new Error(`${object.kind} ${object.metadata?.name} does not match the Kubernetes schema: ${(error as Error).message}`);
   }
+}
+
+/**
+ * binaryData comes only from our own Buffer#toString('base64'), so it is base64 by construction;
+ * the schema's check of it is a regular expression over a megabyte per cache shard, which costs
+ * more than all the rest of the validation. The object is checked with empty values in its place.
+ */
+function withoutPayload(object: KubeObject): KubeObject {
+  if (object.kind !== 'ConfigMap' || !object.binaryData) return object;
+  return { ...object, binaryData: Object.fromEntries(Object.keys(object.binaryData).map((key) => [key, ''])) };
 }

@@ -37,7 +37,7 @@ const hashOf = (chunks: Iterable<string>) => {
 describe('the VP cache ConfigMaps', () => {
   it('keep a small cache as readable text in one ConfigMap', async () => {
     const t = tables(10, 10);
-    const [only, ...rest] = await cacheConfigMaps(scope, t);
+    const [only, ...rest] = await cacheConfigMaps(scope, vpCacheChunks(t));
     expect(rest).toEqual([]);
     expect(readVpCache(only.data!['local-tak-cache.xml']).routing).toHaveLength(10);
     expect(only.metadata?.annotations?.['tak-gitops/content-sha256']).toBe(hashOf(vpCacheChunks(t)));
@@ -45,16 +45,27 @@ describe('the VP cache ConfigMaps', () => {
 
   it('change the content hash exactly when the content changes', async () => {
     const t = tables(100, 100);
-    const hash = async (x: ReturnType<typeof tables>) => (await cacheConfigMaps(scope, x))[0].metadata?.annotations?.['tak-gitops/content-sha256'];
+    const hash = async (x: ReturnType<typeof tables>) => (await cacheConfigMaps(scope, vpCacheChunks(x)))[0].metadata?.annotations?.['tak-gitops/content-sha256'];
     const before = await hash(t);
     expect(await hash({ routing: [...t.routing].reverse(), authorizations: [...t.authorizations].reverse() })).toBe(before);
     const moved = { ...t, routing: t.routing.map((r, i) => (i === 42 ? { ...r, url: `${r.url}/v2` } : r)) };
     expect(await hash(moved)).not.toBe(before);
   });
 
+  it('gzip and hash exactly the document\'s UTF-8, whatever the sizes of its chunks', async () => {
+    // Multi-byte characters across block boundaries, and a chunk too large for a block.
+    const chunks = ['<a>', 'å'.repeat(400_000), 'x'.repeat(300_000), '😀'.repeat(100_000), 'ä'.repeat(10), '</a>'];
+    const [head, ...shards] = await cacheConfigMaps(scope, chunks);
+    const manifest = JSON.parse(head.data!['manifest.json']) as ShardManifest;
+    const xml = gunzipSync(Buffer.concat(shards.map((s: IConfigMap, i) => Buffer.from(s.binaryData![manifest.shards[i].key], 'base64'))));
+    expect(xml.equals(Buffer.from(chunks.join('')))).toBe(true);
+    expect(manifest.size).toBe(xml.length);
+    expect(manifest.contentSha256).toBe(createHash('sha256').update(xml).digest('hex'));
+  });
+
   it('shard a 1M-entry environment into ConfigMaps under 1 MiB that reassemble into the same cache', async () => {
     const t = tables(600_000, 400_000);
-    const maps = await cacheConfigMaps(scope, t);
+    const maps = await cacheConfigMaps(scope, vpCacheChunks(t));
     const [head, ...shards] = maps;
     const manifest = JSON.parse(head.data!['manifest.json']) as ShardManifest;
     expect(head.metadata?.name).toBe('tak-vp-cache');

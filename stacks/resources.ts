@@ -7,7 +7,6 @@ import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { IngressV1 } from '@cdktf/provider-kubernetes/lib/ingress-v1';
 import { NetworkPolicyV1, type NetworkPolicyV1SpecEgressTo, type NetworkPolicyV1SpecIngressFrom } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
-import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
@@ -19,6 +18,7 @@ import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { KubeObject, ObjectMeta } from './objects';
+import type { Payloads } from './payloads';
 
 type Peer = NonNullable<NonNullable<NonNullable<INetworkPolicy['spec']>['egress']>[number]['to']>[number];
 type Port = NonNullable<NonNullable<NonNullable<INetworkPolicy['spec']>['egress']>[number]['ports']>[number];
@@ -26,10 +26,11 @@ type Port = NonNullable<NonNullable<NonNullable<INetworkPolicy['spec']>['egress'
 /** The construct id of an object: its kind and name, stable from run to run. */
 export const resourceId = (o: KubeObject) => `${o.kind.toLowerCase()}-${o.metadata?.name}`;
 
-export function addResource(scope: Construct, object: KubeObject): void {
+/** `payloads`, where given, takes the ConfigMaps' binaryData out of the stack (see payloads.ts). */
+export function addResource(scope: Construct, object: KubeObject, payloads?: Payloads): void {
   switch (object.kind) {
     case 'ConfigMap':
-      return void configMap(scope, object);
+      return void configMap(scope, object, payloads);
     case 'Secret':
       return void secret(scope, object);
     case 'Ingress':
@@ -47,8 +48,9 @@ function meta(m: ObjectMeta | undefined) {
   return { name: m?.name, namespace: m?.namespace, labels: m?.labels, annotations: m?.annotations };
 }
 
-function configMap(scope: Construct, o: IConfigMap) {
-  return new ConfigMapV1(scope, resourceId(o), { metadata: meta(o.metadata), data: o.data, binaryData: o.binaryData });
+function configMap(scope: Construct, o: IConfigMap, payloads?: Payloads) {
+  const binaryData = payloads && o.binaryData ? Object.fromEntries(Object.entries(o.binaryData).map(([k, v]) => [k, payloads.standIn(v)])) : o.binaryData;
+  return new ConfigMapV1(scope, resourceId(o), { metadata: meta(o.metadata), data: o.data, binaryData });
 }
 
 /** The provider takes Secret data as plain text and encodes it itself. */
@@ -104,6 +106,8 @@ function port(p: Port) {
 }
 
 function deployment(scope: Construct, o: IDeployment) {
+  // The provider's Deployment is 5 MB of JavaScript (a fifth of a second to load): only an environment that runs tak serve needs it.
+  const { DeploymentV1 } = require('@cdktf/provider-kubernetes/lib/deployment-v1') as typeof import('@cdktf/provider-kubernetes/lib/deployment-v1');
   const spec = o.spec!;
   const pod = spec.template.spec!;
   return new DeploymentV1(scope, resourceId(o), {

@@ -4,7 +4,7 @@
  * anropsadress (producer, profile, URL). Dates are days (YYYY-MM-DD); an absent date is unbounded.
  * Keys of the maps are natural keys (`naturalKey`), so lookups are case-insensitive as on the platform.
  */
-import type { EnvironmentState, LogicalAddress, ServiceContract, System } from '../../model/state';
+import type { Authorization, AuthorizationGroup, EnvironmentState, LogicalAddress, RoutingEntry, ServiceContract, System } from '../../model/state';
 import { naturalKey } from '../../model/syntax';
 
 /** tjanstekomponent / logiskadress: an HSA-id and its description. */
@@ -72,25 +72,46 @@ export function tablesFromState(state: EnvironmentState): TakTables {
   for (const s of catalog.systems) tables.components.set(s.key, componentRow(s));
   for (const c of catalog.contracts) tables.contracts.set(c.key, contractRow(c));
   for (const la of catalog.logicalAddresses) tables.logicalAddresses.set(la.key, logicalAddressRow(la));
-  tables.routing = state.routing.map((r) => ({
-    contract: r.contract,
-    logicalAddress: r.logicalAddress,
-    producer: r.producer,
-    profile: r.profile,
-    url: r.url,
-    from: r.validFrom,
-    to: r.validTo,
-  }));
-  tables.authorizations = state.authorizations.map((a) => ({
+  tables.routing = state.routing.map(routingRow);
+  tables.authorizations = state.authorizations.map(authorizationRows());
+  return tables;
+}
+
+/** A routing entry of the state as the catalog's row. */
+export const routingRow = (r: RoutingEntry): RoutingRow => ({
+  contract: r.contract,
+  logicalAddress: r.logicalAddress,
+  producer: r.producer,
+  profile: r.profile,
+  url: r.url,
+  from: r.validFrom,
+  to: r.validTo,
+});
+
+/**
+ * Authorizations of the state as the catalog's rows. A group's filter rows are made once and
+ * shared by its authorizations (a million empty arrays would cost tens of megabytes), frozen so
+ * that no row changes another's.
+ */
+export function authorizationRows(): (a: Authorization) => AuthorizationRow {
+  const filters = new Map<AuthorizationGroup, FilterRow[]>();
+  const filtersOf = (group: AuthorizationGroup) => {
+    let rows = filters.get(group);
+    if (!rows) {
+      rows = Object.freeze((group.decl.filters ?? []).map((f) => ({ serviceDomain: f.serviceDomain, categorizations: f.categorizations }))) as FilterRow[];
+      filters.set(group, rows);
+    }
+    return rows;
+  };
+  return (a) => ({
     consumer: a.consumer,
     contract: a.contract,
     logicalAddress: a.logicalAddress,
     from: a.validFrom,
     to: a.validTo,
     integrationAgreement: a.group.decl.integrationAgreement,
-    filters: (a.group.decl.filters ?? []).map((f) => ({ serviceDomain: f.serviceDomain, categorizations: f.categorizations })),
-  }));
-  return tables;
+    filters: filtersOf(a.group),
+  });
 }
 
 /** A declared system as the catalog's tjanstekomponent row. */

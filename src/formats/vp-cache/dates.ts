@@ -20,16 +20,18 @@ function endOfDay(day: string): string {
   return `${day}T23:59:59.999${stockholmOffset(day, 'end')}`;
 }
 
-const periods = new Map<string, [string, string]>();
+/** Periods written so far, by start and then end: no key string is built per entry. */
+const periods = new Map<string | undefined, Map<string | undefined, [string, string]>>();
 
 /** fromTidpunkt and tomTidpunkt of a period in days; either end may be open. Few distinct periods exist, so they are memoized. */
 export function writePeriod(from: string | undefined, to: string | undefined): [string, string] {
-  const key = `${from}|${to}`;
-  let period = periods.get(key);
+  let ends = periods.get(from);
+  if (!ends) periods.set(from, (ends = new Map()));
+  let period = ends.get(to);
   if (!period) {
     const start = from ?? UNBOUNDED_FROM;
     period = [startOfDay(start), to === undefined ? startOfDay(yearsLater(start, 100)) : endOfDay(to)];
-    periods.set(key, period);
+    ends.set(to, period);
   }
   return period;
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { emptyTables, type AuthorizationRow, type RoutingRow } from '../tak/tables';
-import { readVpCache, vpCacheChunks, writeVpCache, VpCacheError } from '.';
+import type { Authorization, RoutingEntry } from '../../model/state';
+import { naturalKey } from '../../model/syntax';
+import { readVpCache, stateVpCacheChunks, vpCacheChunks, writeVpCache, VpCacheError } from '.';
 
 // The VP's own test file, verbatim (skltp/takcache: src/test/resources/tklocalcache-test.xml).
 const example = readFileSync(path.join(__dirname, 'fixtures/tklocalcache-test.xml'), 'utf8');
@@ -110,6 +112,35 @@ describe('writeVpCache', () => {
     const cache = readVpCache(writeVpCache(tables([route(), route()], [grant(), grant()])));
     const ids = [...cache.routing, ...cache.authorizations].map((e) => e.id);
     expect(new Set(ids).size).toBe(4);
+  });
+
+  it('writes an environment\'s state as it writes the state\'s tables', () => {
+    const routing = [
+      route({ logicalAddress: 'SE2321000016-15H7', url: 'https://b.example.se/x' }),
+      route({ logicalAddress: 'se2321000016-15h7', url: 'https://a.example.se/x' }),
+      route({ from: '2026-03-29', to: '2026-10-25' }),
+      route(),
+      route(),
+      route({ logicalAddress: '*', profile: 'RIVTABP20' }),
+    ];
+    const filters = [{ serviceDomain: 'urn:riv:clinicalprocess:activity:actions', categorizations: ['a&b', 'c'] }];
+    const authorizations = [
+      grant({ consumer: 'SE2321000016-B1', to: '2030-02-28' }),
+      grant({ integrationAgreement: 'AUTOTAKNING', filters }),
+      grant(),
+      grant({ consumer: 'se2321000016-a1b2', from: '2026-01-01' }),
+    ];
+    const state = {
+      routing: routing.map((r) => ({ ...r, key: naturalKey(r.contract, r.logicalAddress), validFrom: r.from, validTo: r.to }) as unknown as RoutingEntry),
+      authorizations: authorizations.map((a) => ({
+        ...a,
+        key: naturalKey(a.consumer, a.contract, a.logicalAddress),
+        validFrom: a.from,
+        validTo: a.to,
+        group: { decl: { consumer: a.consumer, integrationAgreement: a.integrationAgreement, filters: a.filters.length ? a.filters : undefined } },
+      }) as unknown as Authorization),
+    };
+    expect([...stateVpCacheChunks(state, 1024)].join('')).toBe(writeVpCache(tables(routing, authorizations)));
   });
 
   it('gives the same document in chunks as in one piece', () => {
