@@ -9,10 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { ParseCache } from './index';
+import type { CachedParse, ParseCache } from './index';
 import type { Offsets } from './event-yaml';
-import type { RedactedValue } from './private-keys';
-import type { PrivateKeyMatch } from '../certs/private-key';
 import { version as takVersion } from '../../package.json';
 
 /** A cache written by another version of tak may hold values its reader no longer gives. */
@@ -20,7 +18,7 @@ const VERSION = `3/${takVersion}`;
 
 interface CacheFile {
   version: string;
-  values: Record<string, { value: unknown; offsets: Offsets; keys: RedactedValue[]; keyInBytes?: PrivateKeyMatch }>;
+  values: Record<string, Pick<CachedParse, 'value' | 'keys' | 'keyInBytes'> & { offsets: Offsets }>;
 }
 
 export interface PersistentParseCache {

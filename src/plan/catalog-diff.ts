@@ -163,33 +163,22 @@ interface Used {
   contracts: Map<string, string>;
 }
 
-/** What the environment installs, and what its groups (those `include` keeps) use. */
-function used(state: EnvironmentState, include: (g: { connection: { decl: object } }) => boolean): Used {
-  const out: Used = { components: new Map(), logicalAddresses: new Map(), contracts: new Map() };
-  for (const c of installed(state).values()) out.contracts.set(naturalKey(c.namespace), c.namespace);
-  for (const g of state.routingGroups) if (include(g)) out.components.set(naturalKey(g.decl.producer), g.decl.producer);
-  for (const g of state.authorizationGroups) if (include(g)) out.components.set(naturalKey(g.decl.consumer), g.decl.consumer);
-  // Groups hold their keys lower-cased already: a million addresses are not lowered again.
+type Include = (g: { connection: { decl: object } }) => boolean;
+
+/**
+ * Every object the environment installs, and every one its groups (those `include` keeps) use, by
+ * kind, natural key and identifier as written. Groups hold their keys lower-cased already: a
+ * million addresses are not lowered again.
+ */
+function eachUse(state: EnvironmentState, include: Include, visit: (kind: keyof Used, key: string, id: string) => void): void {
+  for (const c of installed(state).values()) visit('contracts', naturalKey(c.namespace), c.namespace);
+  for (const g of state.routingGroups) if (include(g)) visit('components', naturalKey(g.decl.producer), g.decl.producer);
+  for (const g of state.authorizationGroups) if (include(g)) visit('components', naturalKey(g.decl.consumer), g.decl.consumer);
   for (const groups of [state.routingGroups, state.authorizationGroups]) {
     for (const g of groups) {
       if (!include(g)) continue;
-      for (const a of g.addresses) out.logicalAddresses.set(a.key, a.logicalAddress);
-      for (const c of g.contracts) out.contracts.set(c.key, c.contract);
-    }
-  }
-  return out;
-}
-
-/** Takes out of `candidates` everything the state installs or uses. */
-function dropUsed(candidates: Used, state: EnvironmentState): void {
-  for (const c of installed(state).keys()) candidates.contracts.delete(c);
-  for (const g of state.routingGroups) candidates.components.delete(naturalKey(g.decl.producer));
-  for (const g of state.authorizationGroups) candidates.components.delete(naturalKey(g.decl.consumer));
-  for (const groups of [state.routingGroups, state.authorizationGroups]) {
-    for (const g of groups) {
-      if (candidates.logicalAddresses.size === 0 && candidates.contracts.size === 0) return;
-      for (const a of g.addresses) candidates.logicalAddresses.delete(a.key);
-      for (const c of g.contracts) candidates.contracts.delete(c.key);
+      for (const a of g.addresses) visit('logicalAddresses', a.key, a.logicalAddress);
+      for (const c of g.contracts) visit('contracts', c.key, c.contract);
     }
   }
 }
@@ -202,8 +191,9 @@ function dropUsed(candidates: Used, state: EnvironmentState): void {
 function newObjects(base: EnvironmentState | undefined, head: EnvironmentState | undefined, unchanged: ReadonlySet<object>): CatalogChanges['newObjects'] {
   const out: CatalogChanges['newObjects'] = { components: [], logicalAddresses: [], contracts: [] };
   if (!head) return out;
-  const fresh = used(head, (g) => !unchanged.has(g.connection.decl));
-  if (base) dropUsed(fresh, base);
+  const fresh: Used = { components: new Map(), logicalAddresses: new Map(), contracts: new Map() };
+  eachUse(head, (g) => !unchanged.has(g.connection.decl), (kind, key, id) => fresh[kind].set(key, id));
+  if (base) eachUse(base, () => true, (kind, key) => fresh[kind].delete(key));
   const { catalog } = head;
   for (const [k, id] of fresh.components) {
     const s = catalog.systemIndex.get(k);
