@@ -11,7 +11,8 @@
  * left by a killed run are removed by the next.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { onExit, removeOnExit, removeStale } from '../cleanup';
@@ -66,7 +67,14 @@ export class GitRevisionReader implements RepositoryReader {
       );
     }
     const entries = await listTree(simpleGit(top), commit, prefix);
-    return new GitRevisionReader(root, top, gitDir, prefix, commit, ref, entries);
+    const reader = new GitRevisionReader(root, top, gitDir, prefix, commit, ref, entries);
+    reader.prefetch();
+    return reader;
+  }
+
+  /** A plan reads every file of the revision: git starts on them now, while the caller does other work. */
+  private prefetch(): void {
+    this.allBlobs().catch(() => undefined); // a failure is reported to the read that awaits it
   }
 
   async list(): Promise<string[]> {
@@ -163,20 +171,49 @@ async function listTree(git: SimpleGit, commit: string, prefix: string): Promise
   return entries;
 }
 
+/**
+ * An open file that is already unlinked: git writes the blobs into it at its own pace, where a pipe
+ * would make it wait whenever this process is busy, and nothing is left behind however the run ends.
+ */
+function anonymousFile(): number {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tak-blobs-'));
+  const file = path.join(dir, 'blobs');
+  try {
+    return openSync(file, 'w+', 0o600);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readAll(fd: number): Buffer {
+  const all = Buffer.allocUnsafe(fstatSync(fd).size);
+  for (let at = 0; at < all.length; ) at += readSync(fd, all, at, all.length - at, at);
+  return all;
+}
+
 /** Every blob in one `git cat-file --batch`: a request per line, answers in the same order. */
 function readBlobs(top: string, entries: Map<string, Entry>): Promise<Map<string, Buffer>> {
   const files = [...entries.keys()];
   if (files.length === 0) return Promise.resolve(new Map());
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: top, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
+    const out = anonymousFile();
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: top, stdio: ['pipe', out, 'pipe'] });
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
+    let open = true;
+    const release = () => {
+      if (open) closeSync(out);
+      open = false;
+    };
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', (error) => {
+      release();
+      reject(error);
+    });
     child.on('close', (code) => {
+      if (!open) return;
+      const all = readAll(out);
+      release();
       if (code !== 0) return reject(new RevisionError(`git cat-file failed: ${stderr.trim()}`));
-      const all = Buffer.concat(chunks);
       const blobs = new Map<string, Buffer>();
       let at = 0;
       for (const file of files) {
@@ -189,7 +226,7 @@ function readBlobs(top: string, entries: Map<string, Entry>): Promise<Map<string
       }
       resolve(blobs);
     });
-    child.stdin.end(files.map((f) => entries.get(f)!.object).join('\n') + '\n');
+    child.stdin!.end(files.map((f) => entries.get(f)!.object).join('\n') + '\n');
   });
 }
 
