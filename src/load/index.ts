@@ -20,6 +20,8 @@ export interface LoadedFile {
   locator: Locator;
   /** Content hash, so that a later step can skip work on files that did not change. */
   hash: string;
+  /** The value is already the declaration its schema gives (the parse cache kept it so). */
+  validated?: boolean;
 }
 
 export interface LoadResult {
@@ -46,6 +48,8 @@ export interface CachedParse {
   keys: RedactedValue[];
   /** Key material found in the bytes themselves, so that a file read again is not scanned again. */
   keyInBytes?: PrivateKeyMatch;
+  /** `value` is the declaration an earlier run validated it to: schema validation has nothing to do. */
+  validated?: boolean;
   used?: boolean;
 }
 
@@ -181,6 +185,6 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
   if (parsed.diagnostics.length === 0) {
     const locator = parsed.locator ?? offsetLocator(file, decodeText(bytes), parsed.offsets!);
     notePrivateKeys(file, parsed.keys, locator, result);
-    result.files.push({ path: file, ...placement, value: parsed.value, locator, hash });
+    result.files.push({ path: file, ...placement, value: parsed.value, locator, hash, ...(parsed.validated ? { validated: true } : {}) });
   }
 }

@@ -2,6 +2,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadRepository } from './index';
+import { parseDeclarations } from '../parse';
 import { openParseCache } from './parse-cache';
 import { WorkingTreeReader } from './reader';
 import { makeRepo, removeRepo } from '../../test/helpers/minimal-repo';
@@ -39,6 +40,33 @@ describe('openParseCache', () => {
     const cached = second.loaded.files.find((f) => f.path === FILE)!;
     expect((cached.value as { name: string }).name).toBe('from the cache');
     expect(cached.locator.locateKey([], 'colour')).toEqual({ file: FILE, line: 4, col: 1 });
+  });
+
+  it('keeps a file that passed its schema as its declaration, which the next run does not validate again', async () => {
+    writeFileSync(path.join(root, FILE), 'hsaId: SE9\nname: x\norganisation: y\n');
+    const parses = openParseCache(root);
+    parseDeclarations(await loadRepository(new WorkingTreeReader(root), parses.cache));
+    parses.save();
+    const saved = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { values: Record<string, { value: Record<string, unknown>; validated?: boolean }> };
+    const system = Object.values(saved.values).find((v) => v.value.hsaId === 'SE9')!;
+    // The schema's defaults show that what is kept is the declaration, not the YAML's value.
+    expect(system).toMatchObject({ validated: true, value: { owners: [], contacts: [] } });
+
+    // A value the schema refuses, marked as validated: the next run takes it as it is.
+    system.value.name = 42;
+    writeFileSync(cacheFile(), JSON.stringify(saved));
+    const next = parseDeclarations(await loadRepository(new WorkingTreeReader(root), openParseCache(root).cache));
+    expect(next.diagnostics).toEqual([]);
+    expect(next.systems.find((x) => x.file === FILE)!.value.name).toBe(42);
+  });
+
+  it('ignores a cache written by other code', async () => {
+    await load();
+    const saved = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { version: string; values: Record<string, { value: { name?: string } }> };
+    for (const v of Object.values(saved.values)) v.value.name = 'from other code';
+    writeFileSync(cacheFile(), JSON.stringify({ ...saved, version: `${saved.version}-other` }));
+    const { loaded } = await load();
+    expect((loaded.files.find((f) => f.path === FILE)!.value as { name: string }).name).toBe('x');
   });
 
   it('leaves the file alone when a run used what it holds and nothing else', async () => {

@@ -3,22 +3,36 @@
  * bytes), in one file under the repository's git folder (`.git/tak/parse-cache.json`: never in the
  * working tree, never committed). A plan of a small change then parses only the files that changed.
  * Only what the fast reader read is kept (value and node offsets; files left to the `yaml` package
- * are parsed each time), and a cache that is missing, unreadable or of another version is ignored
- * and rewritten.
+ * are parsed each time). A file that passed its schema is kept as the declaration the schema gave,
+ * so that the next run does not validate it again. A cache that is missing, unreadable or written
+ * by other code is ignored and rewritten.
  */
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CachedParse, ParseCache } from './index';
 import type { Offsets } from './event-yaml';
+import { declarationOf } from '../parse';
 import { version as takVersion } from '../../package.json';
 
-/** A cache written by another version of tak may hold values its reader no longer gives. */
-const VERSION = `3/${takVersion}`;
+/**
+ * The code that shapes what the cache holds (the readers, the model's schemas, validation): a
+ * cache written by other code may hold values this code would not give, so it is not read.
+ */
+function codeFingerprint(): string {
+  const hash = createHash('sha1').update(takVersion);
+  for (const dir of [__dirname, path.join(__dirname, '..', 'model'), path.join(__dirname, '..', 'parse')]) {
+    for (const name of readdirSync(dir).sort()) if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(path.join(dir, name)));
+  }
+  return hash.digest('hex');
+}
+
+const VERSION = `4/${codeFingerprint()}`;
 
 interface CacheFile {
   version: string;
-  values: Record<string, Pick<CachedParse, 'value' | 'keys' | 'keyInBytes'> & { offsets: Offsets }>;
+  values: Record<string, Pick<CachedParse, 'value' | 'keys' | 'keyInBytes' | 'validated'> & { offsets: Offsets }>;
 }
 
 export interface PersistentParseCache {
@@ -34,7 +48,7 @@ export function openParseCache(root: string): PersistentParseCache {
   const file = cacheFile(root);
   if (!file) return { cache, save: () => undefined };
   const stored = Object.entries(readCache(file));
-  for (const [hash, { value, offsets, keys, keyInBytes }] of stored) cache.set(hash, { value, offsets, keys: keys ?? [], keyInBytes, diagnostics: [] });
+  for (const [hash, { value, offsets, keys, keyInBytes, validated }] of stored) cache.set(hash, { value, offsets, keys: keys ?? [], keyInBytes, validated, diagnostics: [] });
   const before = new Set(stored.map(([hash]) => hash));
   return { cache, save: () => changed(cache, before) && writeCache(file, cache) };
 }
@@ -71,7 +85,12 @@ function readCache(file: string): CacheFile['values'] {
 /** Written to a temporary name and renamed, so that a killed run leaves the old cache or the new one. */
 function writeCache(file: string, cache: ParseCache): boolean {
   const values: CacheFile['values'] = {};
-  for (const [hash, entry] of cache) if (entry.offsets !== undefined && entry.used) values[hash] = { value: entry.value, offsets: entry.offsets, keys: entry.keys, keyInBytes: entry.keyInBytes };
+  for (const [hash, entry] of cache) {
+    if (entry.offsets === undefined || !entry.used) continue;
+    const declaration = declarationOf(entry.value);
+    const value = declaration === undefined ? { value: entry.value } : { value: declaration, validated: true };
+    values[hash] = { ...value, offsets: entry.offsets, keys: entry.keys, keyInBytes: entry.keyInBytes };
+  }
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });

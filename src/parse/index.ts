@@ -78,8 +78,18 @@ function validate(file: LoadedFile) {
   const value = file.value;
   if (typeof value !== 'object' || value === null) return schemas[file.kind].safeParse(value, { reportInput: true });
   let result = validated.get(value);
-  if (!result) validated.set(value, (result = schemas[file.kind].safeParse(value, { reportInput: true })));
+  if (!result) {
+    // A value the parse cache kept as validated by an earlier run is its own declaration (the schema gives back what it was given).
+    result = file.validated ? { success: true, data: value as never } : schemas[file.kind].safeParse(value, { reportInput: true });
+    validated.set(value, result);
+  }
   return result;
+}
+
+/** The declaration a loaded value validated to in this run, if it did: what the parse cache keeps. */
+export function declarationOf(value: unknown): unknown {
+  const result = typeof value === 'object' && value !== null ? validated.get(value) : undefined;
+  return result?.success ? result.data : undefined;
 }
 
 function parseFile(file: LoadedFile, out: Declarations): void {
