@@ -65,7 +65,7 @@ export function readEventYaml(file: string, text: string): EventYamlResult {
   }
   const built = build(text, events);
   if (!built) return 'declined';
-  return { kind: 'read', value: built.value, offsets: built.root, locator: offsetLocator(file, text, built.root) };
+  return { kind: 'read', value: built.value, offsets: built.root, locator: offsetLocator(file, () => text, built.root) };
 }
 
 /** Plain-scalar resolvers of the core schema by first character, in the schema's order (null, bool, int, float). */
@@ -223,10 +223,13 @@ function walk(root: Offsets, path: readonly PathSegment[]): Offsets {
   return node;
 }
 
-/** The same answers as `yaml`'s locator, from the offsets recorded while reading; lines are counted on first use. */
-export function offsetLocator(file: string, text: string, root: Offsets): Locator {
+/**
+ * The same answers as `yaml`'s locator, from the offsets recorded while reading; lines are counted on
+ * first use, from the text `text` gives then (a file whose parse was cached is decoded only if asked).
+ */
+export function offsetLocator(file: string, text: () => string, root: Offsets): Locator {
   let starts: number[] | undefined;
-  const at = (node: Offsets) => lineColumn(file, (starts ??= lineStarts(text)), typeof node === 'number' ? node : node.at);
+  const at = (node: Offsets) => lineColumn(file, (starts ??= lineStarts(text())), typeof node === 'number' ? node : node.at);
   return {
     locate: (path) => at(walk(root, path)),
     locateKey: (path, key) => {

@@ -183,7 +183,7 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
   parsed.used = true;
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.diagnostics.length === 0) {
-    const locator = parsed.locator ?? offsetLocator(file, decodeText(bytes), parsed.offsets!);
+    const locator = parsed.locator ?? offsetLocator(file, () => decodeText(bytes), parsed.offsets!);
     notePrivateKeys(file, parsed.keys, locator, result);
     result.files.push({ path: file, ...placement, value: parsed.value, locator, hash, ...(parsed.validated ? { validated: true } : {}) });
   }
