@@ -54,10 +54,11 @@ const referenceExists: Rule = (state, { repository }) => {
 function unknownAddresses(state: EnvironmentState): RuleFinding[] {
   const out: RuleFinding[] = [];
   const declared = state.catalog.logicalAddresses.map((x) => x.hsaId);
-  const check = ({ logicalAddress: la, key, location }: AddressReference) => {
-    if (la === WILDCARD_ADDRESS || state.catalog.logicalAddressIndex.has(key)) return;
+  const check = (address: AddressReference) => {
+    const la = address.logicalAddress;
+    if (la === WILDCARD_ADDRESS || state.catalog.logicalAddressIndex.has(address.key)) return;
     const hint = out.length < SUGGESTIONS ? didYouMean(la, declared) : '';
-    out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description${hint}`, location, entity: la });
+    out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description${hint}`, location: address.location, entity: la });
   };
   for (const g of state.routingGroups) g.addresses.forEach(check);
   for (const g of state.authorizationGroups) g.addresses.forEach(check);

@@ -9,9 +9,9 @@ const wildcardApproval: Rule = (state) => {
   const out: RuleFinding[] = [];
   for (const g of [...state.routingGroups, ...state.authorizationGroups]) {
     if (g.decl.wildcardApproval) continue;
-    const what = 'producer' in g.decl ? `routing to ${g.decl.producer}` : `authorization of ${g.decl.consumer}`;
     for (const a of g.addresses) {
-      if (!coversEverything(a.logicalAddress)) continue;
+      if (!coversEverything(a.key)) continue;
+      const what = 'producer' in g.decl ? `routing to ${g.decl.producer}` : `authorization of ${g.decl.consumer}`;
       out.push({
         message: `${what} on logical address ${a.logicalAddress} covers every address and has no approval; add wildcardApproval: { ref: <decision>, approved: YYYY-MM-DD } to the group`,
         location: a.location,

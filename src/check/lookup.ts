@@ -10,9 +10,8 @@ import { activeOn } from './periods';
 
 const ROOT = HSA_ROOT.toLowerCase();
 
-/** `*` and `SE` stand for every address: an entry on them meets any entry of the same contract. */
-export function coversEverything(logicalAddress: string): boolean {
-  const key = logicalAddress.toLowerCase();
+/** `*` and `SE` stand for every address: an entry on them meets any entry of the same contract. `key`: the address in lower case. */
+export function coversEverything(key: string): boolean {
   return key === WILDCARD_ADDRESS || key === ROOT;
 }
 
@@ -79,11 +78,13 @@ export class Coverage {
     private readonly tree: AddressTree,
     groups: readonly CoveringGroup[],
   ) {
-    for (const g of groups) {
-      for (const c of g.contracts) {
-        let addresses = this.byContract.get(c.key);
-        if (!addresses) this.byContract.set(c.key, (addresses = new Set()));
-        for (const a of g.addresses) addresses.add(a.key);
+    // Indexed loops: this runs once per environment, mostly before it is optimized, where for-of allocates per step.
+    for (let g = 0; g < groups.length; g++) {
+      const { contracts, addresses: listed } = groups[g];
+      for (let c = 0; c < contracts.length; c++) {
+        let addresses = this.byContract.get(contracts[c].key);
+        if (!addresses) this.byContract.set(contracts[c].key, (addresses = new Set()));
+        for (let a = 0; a < listed.length; a++) addresses.add(listed[a].key);
       }
     }
   }
@@ -120,9 +121,14 @@ export interface Unmet<G extends CoveringGroup> {
 /** The entries of the groups (every contract at every address) that `coverage` does not meet. */
 export function unmet<G extends CoveringGroup>(groups: readonly G[], coverage: Coverage): Unmet<G>[] {
   const out: Unmet<G>[] = [];
-  for (const group of groups) {
-    for (const contract of group.contracts) {
-      for (const address of group.addresses) if (!coverage.meets(contract.key, address.key)) out.push({ group, contract, address });
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    for (let c = 0; c < group.contracts.length; c++) {
+      const contract = group.contracts[c];
+      for (let a = 0; a < group.addresses.length; a++) {
+        const address = group.addresses[a];
+        if (!coverage.meets(contract.key, address.key)) out.push({ group, contract, address });
+      }
     }
   }
   return out;

@@ -49,12 +49,17 @@ export interface Cell<G extends KeyedGroup> {
 export function overlappingDuplicates<G extends KeyedGroup>(groups: readonly G[], scope: (group: G, contract: G['contracts'][number]) => string): [Cell<G>, Cell<G>][] {
   const scopes = new Map<string, Map<string, G | Cell<G>[]>>();
   const pairs: [Cell<G>, Cell<G>][] = [];
-  for (const group of groups) {
-    for (const contract of group.contracts) {
+  // Indexed loops: a rule runs once per environment, mostly before it is optimized, where for-of allocates per step.
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    const { contracts, addresses } = group;
+    for (let c = 0; c < contracts.length; c++) {
+      const contract = contracts[c];
       const key = scope(group, contract);
       let byAddress = scopes.get(key);
       if (!byAddress) scopes.set(key, (byAddress = new Map()));
-      for (const address of group.addresses) {
+      for (let a = 0; a < addresses.length; a++) {
+        const address = addresses[a];
         const seen = byAddress.get(address.key);
         if (seen === undefined) {
           byAddress.set(address.key, group);

@@ -18,9 +18,9 @@ const held = (carrier: Carrier) =>
   z
     .string()
     .min(1, 'must not be empty')
-    .superRefine((value, ctx) => {
-      const c = forbiddenCharacter(value, carrier);
-      if (c) ctx.addIssue({ code: 'custom', message: `holds the control or invisible character ${c}; remove it` });
+    // A refinement, not a superRefine: that one makes a closure for every string of a catalog; the message names the character only when there is one.
+    .refine((value) => forbiddenCharacter(value, carrier) === undefined, {
+      error: (issue) => `holds the control or invisible character ${forbiddenCharacter(issue.input as string, carrier)}; remove it`,
     });
 /** One line written by people: names, organisations, references. Control characters would split a report line. */
 const text = held('line');

@@ -5,12 +5,11 @@ import type {
   AuthorizationGroup,
   Catalog,
   Connection,
-  ContractReference,
   EnvironmentState,
-  GroupContract,
   RoutingGroup,
 } from '../model/state';
 import type { Locator, PathSegment } from '../load/locator';
+import { ListedAddress, ListedContract, RoutedContract, type Resolution } from './listed';
 import { resolveContractRef } from './contracts';
 import { suppressionsOf } from './catalog';
 import { withLazyEntries } from './expand';
@@ -19,20 +18,14 @@ import { withLazyEntries } from './expand';
 export function resolveEnvironment(name: string, d: Declarations, catalog: Catalog): EnvironmentState {
   const declared = d.environments.find((e) => e.env === name);
   const connections = d.connections.filter((c) => c.env === name);
-  const refer = (ref: string, locator: Locator, path: PathSegment[]): ContractReference => ({
-    ref,
-    ...resolveContractRef(ref, catalog.contractIndex, catalog.contractsByShortName),
-    location: locator.locate(path),
-  });
+  const refer = resolver(catalog);
   const state = withLazyEntries({
     name,
     environment: declared?.value,
     environmentLocator: declared?.locator,
     location: declared?.locator.locate([]) ?? { file: `environments/${name}/environment.yaml`, line: 1 },
     catalog,
-    installedContracts: (declared?.value.installedContracts ?? []).map((ref, i) =>
-      refer(ref, declared!.locator, ['installedContracts', i]),
-    ),
+    installedContracts: (declared?.value.installedContracts ?? []).map((ref, i) => new ListedContract(ref, refer(ref), declared!.locator, INSTALLED, i)),
     connections: [],
     routingGroups: [],
     authorizationGroups: [],
@@ -88,24 +81,42 @@ function environmentSuppressions(env: Declared<EnvironmentDecl> | undefined, con
   return [...(env ? [env] : []), ...connections].flatMap(suppressionsOf);
 }
 
-type Refer = (ref: string, locator: Locator, path: PathSegment[]) => ContractReference;
+type Refer = (ref: string) => Resolution;
+
+const INSTALLED: PathSegment[] = ['installedContracts'];
+
+/** Resolves contract references against the catalog, each way of writing one once: groups repeat them by the thousand. */
+function resolver(catalog: Catalog): Refer {
+  const known = new Map<string, Resolution>();
+  return (ref) => {
+    let resolution = known.get(ref);
+    if (!resolution) {
+      const { namespace, problem } = resolveContractRef(ref, catalog.contractIndex, catalog.contractsByShortName);
+      const contract = namespace ?? ref;
+      known.set(ref, (resolution = { ...(namespace ? { namespace } : { problem }), contract, key: contract.toLowerCase() }));
+    }
+    return resolution;
+  };
+}
 
 function addConnection(state: EnvironmentState, declared: Declared<ConnectionDecl>, refer: Refer): Omit<ResolvedConnection, 'domains'> {
   const { locator } = declared;
   const connection: Connection = { file: declared.file, env: state.name, decl: declared.value, locator };
   const routingGroups = declared.value.routing.map((decl, g): RoutingGroup => {
     const at: PathSegment[] = ['routing', g];
+    const contracts: PathSegment[] = [...at, 'contracts'];
     return {
       connection,
       decl,
       location: locator.locate(at),
-      contracts: Object.entries(decl.contracts).map(([ref, url]) => ({ ...named(refer(ref, locator, [...at, 'contracts', ref])), url })),
+      contracts: Object.entries(decl.contracts).map(([ref, url]) => new RoutedContract(ref, refer(ref), url, locator, contracts)),
       addresses: addressesOf(decl.logicalAddresses, locator, at),
     };
   });
   const authorizationGroups = declared.value.authorizations.flatMap(({ consumer, consumers, ...decl }, g): AuthorizationGroup[] => {
     const at: PathSegment[] = ['authorizations', g];
-    const contracts = decl.contracts.map((ref, i) => named(refer(ref, locator, [...at, 'contracts', i])));
+    const list: PathSegment[] = [...at, 'contracts'];
+    const contracts = decl.contracts.map((ref, i) => new ListedContract(ref, refer(ref), locator, list, i));
     const addresses = addressesOf(decl.logicalAddresses, locator, at);
     // `consumers: [...]` is one group per consumer, located at its item, sharing the rest.
     const each = consumer !== undefined ? [{ consumer, location: locator.locate(at) }] : consumers!.map((c, i) => ({ consumer: c, location: locator.locate([...at, 'consumers', i]) }));
@@ -116,12 +127,7 @@ function addConnection(state: EnvironmentState, declared: Declared<ConnectionDec
   return done;
 }
 
-/** What the group's entries carry as their contract: the namespace, or the reference as written. */
-function named(reference: ContractReference): GroupContract {
-  const contract = reference.namespace ?? reference.ref;
-  return { ...reference, contract, key: contract.toLowerCase() };
-}
-
 function addressesOf(addresses: string[], locator: Locator, at: PathSegment[]): AddressReference[] {
-  return addresses.map((logicalAddress, i) => ({ logicalAddress, key: logicalAddress.toLowerCase(), location: locator.locate([...at, 'logicalAddresses', i]) }));
+  const list: PathSegment[] = [...at, 'logicalAddresses'];
+  return addresses.map((logicalAddress, i) => new ListedAddress(logicalAddress, locator, list, i));
 }
