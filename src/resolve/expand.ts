@@ -14,12 +14,25 @@ import type {
   RoutingEntry,
   RoutingGroup,
 } from '../model/state';
-import { naturalKey } from '../model/syntax';
+
+/*
+ * An entry's key is its natural key (src/model/syntax.ts) joined from the lower-case keys its group
+ * already holds: the same string, since lower-casing the parts of a "|"-joined string one by one
+ * gives what lower-casing all of it does ("|" is no letter, so even a final sigma ends its part).
+ */
+
+const consumerKeys = new WeakMap<AuthorizationGroup, string>();
+
+function consumerKey(group: AuthorizationGroup): string {
+  let key = consumerKeys.get(group);
+  if (key === undefined) consumerKeys.set(group, (key = group.decl.consumer.toLowerCase()));
+  return key;
+}
 
 export function routingEntry(group: RoutingGroup, contract: RoutingGroup['contracts'][number], address: AddressReference): RoutingEntry {
   const { decl } = group;
   return {
-    key: naturalKey(contract.contract, address.logicalAddress),
+    key: `${contract.key}|${address.key}`,
     contract: contract.contract,
     logicalAddress: address.logicalAddress,
     producer: decl.producer,
@@ -35,7 +48,7 @@ export function routingEntry(group: RoutingGroup, contract: RoutingGroup['contra
 export function authorizationEntry(group: AuthorizationGroup, contract: GroupContract, address: AddressReference): Authorization {
   const { decl } = group;
   return {
-    key: naturalKey(decl.consumer, contract.contract, address.logicalAddress),
+    key: `${consumerKey(group)}|${contract.key}|${address.key}`,
     consumer: decl.consumer,
     contract: contract.contract,
     logicalAddress: address.logicalAddress,
