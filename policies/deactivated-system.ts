@@ -9,18 +9,18 @@ import type { Location } from '../src/model/diagnostics';
  */
 const deactivatedSystem: Rule = (state) => {
   const out: RuleFinding[] = [];
-  const check = (hsaId: string, role: string, preExisting: boolean | undefined, location: Location) => {
+  const check = (hsaId: string, role: string, preExisting: boolean | undefined, at: { location: Location }) => {
     const system = state.catalog.systemIndex.get(hsaId.toLowerCase());
     const deactivated = system?.decl.deactivated;
     if (!system || !deactivated || preExisting) return;
     out.push({
       message: `${role} ${systemName(system)} was deactivated on ${deactivated.date} and gets no new ${role === 'producer' ? 'routing' : 'authorization'}; remove it, or mark the group preExisting: true if it was there before`,
-      location,
+      location: at.location,
       entity: system.hsaId,
     });
   };
-  for (const g of state.routingGroups) check(g.decl.producer, 'producer', g.decl.preExisting, g.location);
-  for (const g of state.authorizationGroups) check(g.decl.consumer, 'consumer', g.decl.preExisting, g.location);
+  for (const g of state.routingGroups) check(g.decl.producer, 'producer', g.decl.preExisting, g);
+  for (const g of state.authorizationGroups) check(g.decl.consumer, 'consumer', g.decl.preExisting, g);
   return out;
 };
 

@@ -9,15 +9,16 @@ import type { Location } from '../src/model/diagnostics';
  */
 const hsaIdSyntax: Rule = (state) => {
   const out: RuleFinding[] = [];
-  const check = (value: string, what: string, location: Location, valid = HSA_ID.test(value)) => {
+  // What is checked, not its location: a group's line is found only for a finding.
+  const check = (value: string, what: string, at: { location: Location }, valid = HSA_ID.test(value)) => {
     if (!valid) {
-      out.push({ message: `${what} "${value}" is not a valid HSA-id (letters, digits, _ and -, at most 255)`, location, entity: value });
+      out.push({ message: `${what} "${value}" is not a valid HSA-id (letters, digits, _ and -, at most 255)`, location: at.location, entity: value });
     }
   };
-  for (const s of state.catalog.systems) check(s.hsaId, 'system HSA-id', s.location);
-  for (const la of state.catalog.logicalAddresses) check(la.hsaId, 'logical address', la.location, isLogicalAddress(la.hsaId));
-  for (const g of state.routingGroups) check(g.decl.producer, 'producer', g.location);
-  for (const g of state.authorizationGroups) check(g.decl.consumer, 'consumer', g.location);
+  for (const s of state.catalog.systems) check(s.hsaId, 'system HSA-id', s);
+  for (const la of state.catalog.logicalAddresses) check(la.hsaId, 'logical address', la, isLogicalAddress(la.hsaId));
+  for (const g of state.routingGroups) check(g.decl.producer, 'producer', g);
+  for (const g of state.authorizationGroups) check(g.decl.consumer, 'consumer', g);
   return out;
 };
 

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import { policyOf } from '../src/check/settings';
-import type { EnvironmentState } from '../src/model/state';
+import type { EnvironmentState, GroupContract } from '../src/model/state';
 import { naturalKey } from '../src/model/syntax';
 
 const contractOf = (c: { namespace?: string; ref: string }) => c.namespace ?? c.ref;
@@ -25,13 +25,14 @@ const promotion: Rule = (state, { repository }) => {
   if (!from || !source || !policyOf(state).requirePromotion) return [];
   const promoted = promotedPairs(source);
   const out: RuleFinding[] = [];
-  const check = (set: Set<string>, system: string, contract: string, what: string, location: RuleFinding['location']) => {
-    const key = naturalKey(system, contract);
+  // The contract, not its location: a line is found only for a finding.
+  const check = (set: Set<string>, system: string, c: GroupContract, what: string) => {
+    const key = naturalKey(system, contractOf(c));
     if (set.has(key)) return;
-    out.push({ message: `${what} ${system} for ${contract} is not in ${from}, which ${state.name} promotes from; order and test it in ${from} first`, location, entity: key });
+    out.push({ message: `${what} ${system} for ${contractOf(c)} is not in ${from}, which ${state.name} promotes from; order and test it in ${from} first`, location: c.location, entity: key });
   };
-  for (const g of state.routingGroups) for (const c of g.contracts) check(promoted.routing, g.decl.producer, contractOf(c), 'routing to producer', c.location);
-  for (const g of state.authorizationGroups) for (const c of g.contracts) check(promoted.authorizations, g.decl.consumer, contractOf(c), 'authorization of consumer', c.location);
+  for (const g of state.routingGroups) for (const c of g.contracts) check(promoted.routing, g.decl.producer, c, 'routing to producer');
+  for (const g of state.authorizationGroups) for (const c of g.contracts) check(promoted.authorizations, g.decl.consumer, c, 'authorization of consumer');
   return out;
 };
 

@@ -19,9 +19,10 @@ const referenceExists: Rule = (state, { repository }) => {
   const out: RuleFinding[] = [];
   const { catalog } = state;
   const systems = () => catalog.systems.map((s) => s.hsaId);
-  const system = (hsaId: string, role: string, location: RuleFinding['location']) => {
+  // The group, not its location: a line is found only for a finding.
+  const system = (hsaId: string, role: string, at: { location: RuleFinding['location'] }) => {
     if (!catalog.systemIndex.has(hsaId.toLowerCase())) {
-      out.push({ message: `${role} ${hsaId} is not a system declared under config/systems/${didYouMean(hsaId, systems())}`, location, entity: hsaId });
+      out.push({ message: `${role} ${hsaId} is not a system declared under config/systems/${didYouMean(hsaId, systems())}`, location: at.location, entity: hsaId });
     }
   };
   const contracts = () => catalog.contracts.flatMap((c) => [`${c.name}:${c.major}`, c.namespace]);
@@ -31,12 +32,12 @@ const referenceExists: Rule = (state, { repository }) => {
     out.push({ message: `service contract ${c.ref} ${c.problem}${hint}`, location: c.location, entity: c.ref });
   }
   for (const g of state.routingGroups) {
-    system(g.decl.producer, 'producer', g.location);
+    system(g.decl.producer, 'producer', g);
     if (!PROFILES.has(g.decl.profile.toLowerCase())) {
       out.push({ message: `RIV-TA profile ${g.decl.profile} is not known to the platform (${KNOWN_PROFILES.join(', ')})`, location: g.location, entity: g.decl.profile });
     }
   }
-  for (const g of state.authorizationGroups) system(g.decl.consumer, 'consumer', g.location);
+  for (const g of state.authorizationGroups) system(g.decl.consumer, 'consumer', g);
   out.push(...unknownAddresses(state));
   for (const la of catalog.logicalAddresses) {
     if (la.parent && !catalog.logicalAddressIndex.has(la.parent.toLowerCase())) {

@@ -225,15 +225,18 @@ function walk(root: Offsets, path: readonly PathSegment[]): Offsets {
 
 /**
  * The same answers as `yaml`'s locator, from the offsets recorded while reading; lines are counted on
- * first use, from the text `text` gives then (a file whose parse was cached is decoded only if asked).
+ * first use, from the text `text` gives then (a file whose parse was cached is decoded only if asked);
+ * `offsets` may likewise be given when first needed.
  */
-export function offsetLocator(file: string, text: () => string, root: Offsets): Locator {
+export function offsetLocator(file: string, text: () => string, offsets: Offsets | (() => Offsets)): Locator {
   let starts: number[] | undefined;
+  let read: Offsets | undefined;
+  const root = () => (read ??= typeof offsets === 'function' ? offsets() : offsets);
   const at = (node: Offsets) => lineColumn(file, (starts ??= lineStarts(text())), typeof node === 'number' ? node : node.at);
   return {
-    locate: (path) => at(walk(root, path)),
+    locate: (path) => at(walk(root(), path)),
     locateKey: (path, key) => {
-      const node = walk(root, path);
+      const node = walk(root(), path);
       const keyAt = typeof node !== 'number' && 'names' in node ? node.keys[node.names.indexOf(String(key))] : undefined;
       return at(keyAt ?? node);
     },

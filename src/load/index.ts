@@ -42,7 +42,8 @@ export type ParseCache = Map<string, CachedParse>;
 export interface CachedParse {
   value: unknown;
   locator?: Locator;
-  offsets?: Offsets;
+  /** The positions the fast reader recorded; as JSON text when they come from the cache and nothing has asked for one yet. */
+  offsets?: Offsets | string;
   diagnostics: Diagnostic[];
   /** Key material found in the decoded values (and redacted from them). */
   keys: RedactedValue[];
@@ -132,6 +133,12 @@ function notePrivateKeys(file: string, keys: readonly RedactedValue[], locator: 
   result.privateKeys.push({ file, kind: keys[0].kind, line: locator.locate(keys[0].path).line });
 }
 
+/** A cached parse's offsets, parsed from their JSON text once, whichever side of a plan asks first. */
+function offsetsOf(parsed: CachedParse): Offsets {
+  if (typeof parsed.offsets === 'string') parsed.offsets = JSON.parse(parsed.offsets) as Offsets;
+  return parsed.offsets!;
+}
+
 /** Path and bytes: the same file with the same content, whichever side of a plan it is read for. */
 function contentHash(file: string, bytes: Buffer): string {
   return createHash('sha1').update(file).update('\0').update(bytes).digest('hex');
@@ -183,7 +190,7 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
   parsed.used = true;
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.diagnostics.length === 0) {
-    const locator = parsed.locator ?? offsetLocator(file, () => decodeText(bytes), parsed.offsets!);
+    const locator = parsed.locator ?? offsetLocator(file, () => decodeText(bytes), () => offsetsOf(parsed));
     notePrivateKeys(file, parsed.keys, locator, result);
     result.files.push({ path: file, ...placement, value: parsed.value, locator, hash, ...(parsed.validated ? { validated: true } : {}) });
   }

@@ -12,7 +12,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CachedParse, ParseCache } from './index';
-import type { Offsets } from './event-yaml';
 import { declarationOf } from '../parse';
 import { version as takVersion } from '../../package.json';
 
@@ -28,11 +27,12 @@ function codeFingerprint(): string {
   return hash.digest('hex');
 }
 
-const VERSION = `4/${codeFingerprint()}`;
+const VERSION = `5/${codeFingerprint()}`;
 
 interface CacheFile {
   version: string;
-  values: Record<string, Pick<CachedParse, 'value' | 'keys' | 'keyInBytes' | 'validated'> & { offsets: Offsets }>;
+  /** Offsets as JSON text: a run reads the positions of only the files it reports on, so it parses only theirs. */
+  values: Record<string, Pick<CachedParse, 'value' | 'keys' | 'keyInBytes' | 'validated'> & { offsets: string }>;
 }
 
 export interface PersistentParseCache {
@@ -89,7 +89,8 @@ function writeCache(file: string, cache: ParseCache): boolean {
     if (entry.offsets === undefined || !entry.used) continue;
     const declaration = declarationOf(entry.value);
     const value = declaration === undefined ? { value: entry.value } : { value: declaration, validated: true };
-    values[hash] = { ...value, offsets: entry.offsets, keys: entry.keys, keyInBytes: entry.keyInBytes };
+    const offsets = typeof entry.offsets === 'string' ? entry.offsets : JSON.stringify(entry.offsets);
+    values[hash] = { ...value, offsets, keys: entry.keys, keyInBytes: entry.keyInBytes };
   }
   const tmp = `${file}.${process.pid}.tmp`;
   try {

@@ -9,7 +9,7 @@ import type {
   RoutingGroup,
 } from '../model/state';
 import type { Locator, PathSegment } from '../load/locator';
-import { ListedAddress, ListedContract, RoutedContract, type Resolution } from './listed';
+import { ListedAddress, ListedAuthorizationGroup, ListedContract, ListedRoutingGroup, RoutedContract, type Resolution } from './listed';
 import { resolveContractRef } from './contracts';
 import { suppressionsOf } from './catalog';
 import { withLazyEntries } from './expand';
@@ -84,6 +84,8 @@ function environmentSuppressions(env: Declared<EnvironmentDecl> | undefined, con
 type Refer = (ref: string) => Resolution;
 
 const INSTALLED: PathSegment[] = ['installedContracts'];
+const ROUTING: PathSegment[] = ['routing'];
+const AUTHORIZATIONS: PathSegment[] = ['authorizations'];
 
 /** Resolves contract references against the catalog, each way of writing one once: groups repeat them by the thousand. */
 function resolver(catalog: Catalog): Refer {
@@ -105,13 +107,8 @@ function addConnection(state: EnvironmentState, declared: Declared<ConnectionDec
   const routingGroups = declared.value.routing.map((decl, g): RoutingGroup => {
     const at: PathSegment[] = ['routing', g];
     const contracts: PathSegment[] = [...at, 'contracts'];
-    return {
-      connection,
-      decl,
-      location: locator.locate(at),
-      contracts: Object.entries(decl.contracts).map(([ref, url]) => new RoutedContract(ref, refer(ref), url, locator, contracts)),
-      addresses: addressesOf(decl.logicalAddresses, locator, at),
-    };
+    const listed = Object.entries(decl.contracts).map(([ref, url]) => new RoutedContract(ref, refer(ref), url, locator, contracts));
+    return new ListedRoutingGroup(connection, decl, listed, addressesOf(decl.logicalAddresses, locator, at), ROUTING, g);
   });
   const authorizationGroups = declared.value.authorizations.flatMap(({ consumer, consumers, ...decl }, g): AuthorizationGroup[] => {
     const at: PathSegment[] = ['authorizations', g];
@@ -119,8 +116,9 @@ function addConnection(state: EnvironmentState, declared: Declared<ConnectionDec
     const contracts = decl.contracts.map((ref, i) => new ListedContract(ref, refer(ref), locator, list, i));
     const addresses = addressesOf(decl.logicalAddresses, locator, at);
     // `consumers: [...]` is one group per consumer, located at its item, sharing the rest.
-    const each = consumer !== undefined ? [{ consumer, location: locator.locate(at) }] : consumers!.map((c, i) => ({ consumer: c, location: locator.locate([...at, 'consumers', i]) }));
-    return each.map((one) => ({ connection, decl: { ...decl, consumer: one.consumer }, location: one.location, contracts, addresses }));
+    if (consumer !== undefined) return [new ListedAuthorizationGroup(connection, { ...decl, consumer }, contracts, addresses, AUTHORIZATIONS, g)];
+    const items: PathSegment[] = [...at, 'consumers'];
+    return consumers!.map((c, i) => new ListedAuthorizationGroup(connection, { ...decl, consumer: c }, contracts, addresses, items, i));
   });
   const done = { connection, routingGroups, authorizationGroups };
   keepConnection(state, done);
