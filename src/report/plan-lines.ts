@@ -93,8 +93,17 @@ function routingChange(c: Changed<RoutingItem, string>): string {
     .join(', ');
 }
 
+/** Sections by the changes they were made from: a report renders a plan's changes several times (in full, then shorter until it fits). */
+const made = new WeakMap<EnvironmentChanges, Section[]>();
+
 /** Per system (producer or consumer), one line per contract and kind of change. */
 export function sections(c: EnvironmentChanges): Section[] {
+  let s = made.get(c);
+  if (!s) made.set(c, (s = makeSections(c)));
+  return s;
+}
+
+function makeSections(c: EnvironmentChanges): Section[] {
   const bySystem = new Map<string, ChangeLine[]>();
   const add = (system: string, line: ChangeLine) => {
     const key = system.toUpperCase();
