@@ -1,8 +1,13 @@
 /**
  * What the declarations list: a connection file's groups, the logical addresses and contracts each
- * group names, and the catalog's logical addresses. A large catalog lists millions of them and something asks for the line of very few (a
- * finding, an entry that is exported or planned), so each finds its line when first asked, not when
- * it is resolved; a plan then reads the positions of only the files it reports on.
+ * group names, and the catalog's logical addresses. A large catalog lists millions of them and
+ * something asks for the line of very few (a finding, an entry that is exported or planned), so each
+ * finds its line when first asked, not when it is resolved; a plan then reads the positions of only
+ * the files it reports on.
+ *
+ * Fields are declared (`declare`) and assigned in the constructor: class field definitions, which
+ * TypeScript emits otherwise for this target, cost a define per field per object in this Node's V8,
+ * and these objects are made by the million.
  */
 import type { Location } from '../model/diagnostics';
 import type { RoutingGroupDecl } from '../model/schemas';
@@ -11,13 +16,17 @@ import type { Locator, PathSegment } from '../load/locator';
 
 /** Where an item is: the path of its list, shared by the list's items, and its own index or key. */
 abstract class Listed {
-  private located?: Location;
+  private declare readonly locator: Locator;
+  private declare readonly list: readonly PathSegment[];
+  private declare readonly at: PathSegment;
+  private declare located?: Location;
 
-  constructor(
-    private readonly locator: Locator,
-    private readonly list: readonly PathSegment[],
-    private readonly at: PathSegment,
-  ) {}
+  constructor(locator: Locator, list: readonly PathSegment[], at: PathSegment) {
+    this.locator = locator;
+    this.list = list;
+    this.at = at;
+    this.located = undefined;
+  }
 
   get location(): Location {
     return (this.located ??= this.locator.locate([...this.list, this.at]));
@@ -26,10 +35,10 @@ abstract class Listed {
 
 /** A logical address of the catalog (config/logical-addresses/), with its description. */
 export class CatalogAddress extends Listed implements LogicalAddress {
-  readonly key: string;
-  readonly hsaId: string;
-  readonly description: string;
-  readonly parent?: string;
+  declare readonly key: string;
+  declare readonly hsaId: string;
+  declare readonly description: string;
+  declare readonly parent?: string;
 
   constructor(decl: { hsaId: string; description: string; parent?: string }, locator: Locator, list: readonly PathSegment[], at: number) {
     super(locator, list, at);
@@ -42,15 +51,12 @@ export class CatalogAddress extends Listed implements LogicalAddress {
 
 /** A logical address as a group lists it. */
 export class ListedAddress extends Listed implements AddressReference {
-  readonly key: string;
+  declare readonly logicalAddress: string;
+  declare readonly key: string;
 
-  constructor(
-    readonly logicalAddress: string,
-    locator: Locator,
-    list: readonly PathSegment[],
-    at: number,
-  ) {
+  constructor(logicalAddress: string, locator: Locator, list: readonly PathSegment[], at: number) {
     super(locator, list, at);
+    this.logicalAddress = logicalAddress;
     this.key = logicalAddress.toLowerCase();
   }
 }
@@ -66,19 +72,15 @@ export interface Resolution {
 
 /** A contract as written in a group (or installed in an environment), resolved. */
 export class ListedContract extends Listed implements GroupContract {
-  readonly namespace?: string;
-  readonly problem?: string;
-  readonly contract: string;
-  readonly key: string;
+  declare readonly ref: string;
+  declare readonly namespace?: string;
+  declare readonly problem?: string;
+  declare readonly contract: string;
+  declare readonly key: string;
 
-  constructor(
-    readonly ref: string,
-    resolution: Resolution,
-    locator: Locator,
-    list: readonly PathSegment[],
-    at: PathSegment,
-  ) {
+  constructor(ref: string, resolution: Resolution, locator: Locator, list: readonly PathSegment[], at: PathSegment) {
     super(locator, list, at);
+    this.ref = ref;
     this.namespace = resolution.namespace;
     this.problem = resolution.problem;
     this.contract = resolution.contract;
@@ -88,41 +90,42 @@ export class ListedContract extends Listed implements GroupContract {
 
 /** A contract of a routing group, with the producer's endpoint for it. */
 export class RoutedContract extends ListedContract {
-  constructor(
-    ref: string,
-    resolution: Resolution,
-    readonly url: string,
-    locator: Locator,
-    list: readonly PathSegment[],
-  ) {
+  declare readonly url: string;
+
+  constructor(ref: string, resolution: Resolution, url: string, locator: Locator, list: readonly PathSegment[]) {
     super(ref, resolution, locator, list, ref);
+    this.url = url;
   }
 }
 
 /** A routing group of a connection file. */
 export class ListedRoutingGroup extends Listed implements RoutingGroup {
-  constructor(
-    readonly connection: Connection,
-    readonly decl: RoutingGroupDecl,
-    readonly contracts: RoutedContract[],
-    readonly addresses: AddressReference[],
-    list: readonly PathSegment[],
-    at: number,
-  ) {
+  declare readonly connection: Connection;
+  declare readonly decl: RoutingGroupDecl;
+  declare readonly contracts: RoutedContract[];
+  declare readonly addresses: AddressReference[];
+
+  constructor(connection: Connection, decl: RoutingGroupDecl, contracts: RoutedContract[], addresses: AddressReference[], list: readonly PathSegment[], at: number) {
     super(connection.locator, list, at);
+    this.connection = connection;
+    this.decl = decl;
+    this.contracts = contracts;
+    this.addresses = addresses;
   }
 }
 
 /** An authorization group of a connection file: one per consumer it names. */
 export class ListedAuthorizationGroup extends Listed implements AuthorizationGroup {
-  constructor(
-    readonly connection: Connection,
-    readonly decl: SingleConsumerDecl,
-    readonly contracts: ListedContract[],
-    readonly addresses: AddressReference[],
-    list: readonly PathSegment[],
-    at: number,
-  ) {
+  declare readonly connection: Connection;
+  declare readonly decl: SingleConsumerDecl;
+  declare readonly contracts: ListedContract[];
+  declare readonly addresses: AddressReference[];
+
+  constructor(connection: Connection, decl: SingleConsumerDecl, contracts: ListedContract[], addresses: AddressReference[], list: readonly PathSegment[], at: number) {
     super(connection.locator, list, at);
+    this.connection = connection;
+    this.decl = decl;
+    this.contracts = contracts;
+    this.addresses = addresses;
   }
 }
