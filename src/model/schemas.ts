@@ -17,10 +17,13 @@ import { isCalendarDay } from './days';
 const held = (carrier: Carrier) =>
   z
     .string()
-    .min(1, 'must not be empty')
-    // A refinement, not a superRefine: that one makes a closure for every string of a catalog; the message names the character only when there is one.
-    .refine((value) => forbiddenCharacter(value, carrier) === undefined, {
-      error: (issue) => `holds the control or invisible character ${forbiddenCharacter(issue.input as string, carrier)}; remove it`,
+    // One refinement for both checks, worded when it fails: a superRefine would make a closure for every
+    // string of a catalog, and a check of its own for emptiness costs a pass per string too.
+    .refine((value) => value.length > 0 && forbiddenCharacter(value, carrier) === undefined, {
+      error: (issue) => {
+        const value = issue.input as string;
+        return value.length === 0 ? 'must not be empty' : `holds the control or invisible character ${forbiddenCharacter(value, carrier)}; remove it`;
+      },
     });
 /** One line written by people: names, organisations, references. Control characters would split a report line. */
 const text = held('line');

@@ -42,6 +42,17 @@ describe('control characters in a URL', () => {
     }
   });
 
+  it('an empty URL is a schema error at the URL, worded as such', async () => {
+    const repo = makeRepo({ [FORMS]: baseFiles[FORMS].replace(URL_LINE, '      GetForms:2: ""') });
+    try {
+      const r = await runCli(['validate', '-C', repo, '--now', '2026-06-01']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`${FORMS}:5:19 error schema routing[0].contracts.GetForms:2 must not be empty`);
+    } finally {
+      removeRepo(repo);
+    }
+  });
+
   it('synth refuses, writing nothing', async () => {
     const files = await synthFiles();
     const connection = 'environments/test/connections/forms.yaml';
