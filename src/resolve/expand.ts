@@ -19,6 +19,8 @@ import type {
  * An entry's key is its natural key (src/model/syntax.ts) joined from the lower-case keys its group
  * already holds: the same string, since lower-casing the parts of a "|"-joined string one by one
  * gives what lower-casing all of it does ("|" is no letter, so even a final sigma ends its part).
+ * Joined, not concatenated: a join is one flat string, where `+` keeps a rope of the parts that a
+ * million Map keys would each flatten into a second copy.
  */
 
 const consumerKeys = new WeakMap<AuthorizationGroup, string>();
@@ -32,7 +34,7 @@ function consumerKey(group: AuthorizationGroup): string {
 export function routingEntry(group: RoutingGroup, contract: RoutingGroup['contracts'][number], address: AddressReference): RoutingEntry {
   const { decl } = group;
   return {
-    key: `${contract.key}|${address.key}`,
+    key: [contract.key, address.key].join('|'),
     contract: contract.contract,
     logicalAddress: address.logicalAddress,
     producer: decl.producer,
@@ -48,7 +50,7 @@ export function routingEntry(group: RoutingGroup, contract: RoutingGroup['contra
 export function authorizationEntry(group: AuthorizationGroup, contract: GroupContract, address: AddressReference): Authorization {
   const { decl } = group;
   return {
-    key: `${consumerKey(group)}|${contract.key}|${address.key}`,
+    key: [consumerKey(group), contract.key, address.key].join('|'),
     consumer: decl.consumer,
     contract: contract.contract,
     logicalAddress: address.logicalAddress,
