@@ -18,8 +18,8 @@ export interface LoadedFile {
   env?: string;
   value: unknown;
   locator: Locator;
-  /** Content hash, so that a later step can skip work on files that did not change. */
-  hash: string;
+  /** Content hash, the parse cache's key: only when the file was read with one (a run without a cache has no use for it). */
+  hash?: string;
   /** The value is already the declaration its schema gives (the parse cache kept it so). */
   validated?: boolean;
 }
@@ -165,7 +165,7 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
   }
   if (file.endsWith('.ts')) {
     const bytes = await readChecked(reader, file, result, checked);
-    const hash = contentHash(file, bytes);
+    const hash = cache && contentHash(file, bytes);
     decodeText(bytes);
     if (!typescript) throw new UnreadableFile(NOT_RUN);
     // A place in the file order now; the value once the child process has loaded them all.
@@ -177,15 +177,15 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
   // The bytes' key scan is kept with the parse: a file both sides of a plan share is scanned once.
   const bytes = await reader.read(file);
   checked.add(file);
-  const hash = contentHash(file, bytes);
-  let parsed = cache?.get(hash);
+  const hash = cache && contentHash(file, bytes);
+  let parsed = hash === undefined ? undefined : cache?.get(hash);
   // Scanned before decoding: a key store named .yaml is binary, and is reported as what it is.
   const keyInBytes = parsed ? parsed.keyInBytes : findPrivateKey(bytes);
   if (keyInBytes) result.privateKeys.push({ file, ...keyInBytes });
   if (!parsed) {
     const read = parseYaml(file, decodeText(bytes));
     parsed = { ...read, keys: mayHoldKeyMaterial(bytes) ? redactPrivateKeys(read.value) : [], keyInBytes };
-    cache?.set(hash, parsed);
+    if (hash !== undefined) cache?.set(hash, parsed);
   }
   parsed.used = true;
   result.diagnostics.push(...parsed.diagnostics);

@@ -34,7 +34,7 @@ describe('openParseCache', () => {
 
     // A value only the cache can have had proves that the next run took it from there.
     const extra = first.loaded.files.find((f) => f.path === FILE)!;
-    saved.values[extra.hash].value = { hsaId: 'SE9', name: 'from the cache', organisation: 'y', colour: 'red' };
+    saved.values[extra.hash!].value = { hsaId: 'SE9', name: 'from the cache', organisation: 'y', colour: 'red' };
     writeFileSync(cacheFile(), JSON.stringify({ ...saved, values: saved.values }));
     const second = await load();
     const cached = second.loaded.files.find((f) => f.path === FILE)!;
