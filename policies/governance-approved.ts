@@ -1,5 +1,6 @@
 import type { Rule } from '../src/check/types';
-import { GOVERNANCE_KINDS, type PlatformDecl } from '../src/model/schemas';
+import type { PlatformDecl } from '../src/model/schemas';
+import { GOVERNANCE_KINDS } from '../src/model/governance-kinds';
 
 const DEFAULT_APPROVAL: PlatformDecl['approval'] = { stages: ['prod'], changes: [...GOVERNANCE_KINDS] };
 

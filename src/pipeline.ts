@@ -10,9 +10,12 @@ export async function readState(reader: RepositoryReader, cache?: ParseCache, op
   return resolveRepository(parseDeclarations(await loadRepository(reader, cache, options)));
 }
 
-/** The working tree's state, after finishing a write into it that a killed command left half done. */
-export function readWorkingTree(root: string, options: LoadOptions = {}): Promise<RepositoryState> {
+/**
+ * The working tree's state, after finishing a write into it that a killed command left half done;
+ * with `cache`, files parsed by an earlier run (src/load/parse-cache.ts) are not parsed again.
+ */
+export function readWorkingTree(root: string, options: LoadOptions = {}, cache?: ParseCache): Promise<RepositoryState> {
   const note = recoverRepository(root);
   if (note) process.stderr.write(`note: ${note}\n`);
-  return readState(new WorkingTreeReader(root), undefined, options);
+  return readState(new WorkingTreeReader(root), cache, options);
 }

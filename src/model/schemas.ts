@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { forbiddenCharacter, type Carrier } from './characters';
 import { isCalendarDay } from './days';
+import { GOVERNANCE_KINDS } from './governance-kinds';
 
 /**
  * Values are kept exactly as written, white space and line separators included: the platform matches
@@ -154,8 +155,7 @@ export const trustedCasSchema = z.strictObject({ cas: z.array(trustedCaSchema), 
 
 export const stageSchema = z.enum(['test', 'qa', 'prod']);
 
-/** The kinds of change to what is trusted or enforced (governance changes), as `tak plan` reports them. */
-export const GOVERNANCE_KINDS = ['trusted-ca', 'stage', 'promotion-source', 'policy', 'pack', 'suppression', 'installed-contract', 'network'] as const;
+export { GOVERNANCE_KINDS };
 export const governanceKindSchema = z.enum(GOVERNANCE_KINDS);
 
 /**

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../model/diagnostics';
 import type { PrivateKeyFile } from '../model/state';
-import * as s from '../model/schemas';
+import type * as s from '../model/schemas';
 import type { FileKind } from '../load/layout';
 import type { LoadedFile, LoadResult } from '../load';
 import type { Locator } from '../load/locator';
@@ -28,15 +28,27 @@ export interface Declarations {
   diagnostics: Diagnostic[];
 }
 
-const schemas = {
-  system: s.systemSchema,
-  'service-domain': s.serviceDomainSchema,
-  'logical-addresses': s.logicalAddressCatalogSchema,
-  'trusted-cas': s.trustedCasSchema,
-  platform: s.platformSchema,
-  environment: s.environmentSchema,
-  connection: s.connectionSchema,
-} satisfies Record<FileKind, z.ZodType>;
+function schemasOf(m: typeof s) {
+  return {
+    system: m.systemSchema,
+    'service-domain': m.serviceDomainSchema,
+    'logical-addresses': m.logicalAddressCatalogSchema,
+    'trusted-cas': m.trustedCasSchema,
+    platform: m.platformSchema,
+    environment: m.environmentSchema,
+    connection: m.connectionSchema,
+  } satisfies Record<FileKind, z.ZodType>;
+}
+
+let loaded: ReturnType<typeof schemasOf> | undefined;
+
+/**
+ * The schema of each kind of file, loaded when a file first needs validating: when every file
+ * comes validated from the parse cache, the run never loads the schema library at all.
+ */
+function schemas(): ReturnType<typeof schemasOf> {
+  return (loaded ??= schemasOf(require('../model/schemas') as typeof s));
+}
 
 const listOf: Record<FileKind, keyof Omit<Declarations, 'assets' | 'privateKeys' | 'diagnostics'>> = {
   system: 'systems',
@@ -72,15 +84,15 @@ export function parseDeclarations(loaded: LoadResult): Declarations {
  * is validated once and both sides hold the same declaration: the diff then knows it unchanged by
  * identity. Values are never changed after loading, so the result holds as long as the value lives.
  */
-const validated = new WeakMap<object, ReturnType<(typeof schemas)[FileKind]['safeParse']>>();
+const validated = new WeakMap<object, ReturnType<ReturnType<typeof schemasOf>[FileKind]['safeParse']>>();
 
 function validate(file: LoadedFile) {
   const value = file.value;
-  if (typeof value !== 'object' || value === null) return schemas[file.kind].safeParse(value, { reportInput: true });
+  if (typeof value !== 'object' || value === null) return schemas()[file.kind].safeParse(value, { reportInput: true });
   let result = validated.get(value);
   if (!result) {
     // A value the parse cache kept as validated by an earlier run is its own declaration (the schema gives back what it was given).
-    result = file.validated ? { success: true, data: value as never } : schemas[file.kind].safeParse(value, { reportInput: true });
+    result = file.validated ? { success: true, data: value as never } : schemas()[file.kind].safeParse(value, { reportInput: true });
     validated.set(value, result);
   }
   return result;

@@ -1,7 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { makeRepo, removeRepo } from '../helpers/minimal-repo';
 import { runCli } from '../helpers/cli';
+import { commitAll } from '../plan/git';
 
 const UNKNOWN_CONSUMER = {
   'environments/test/connections/extra.yaml':
@@ -117,5 +118,36 @@ describe('tak validate', () => {
     const before = snapshot(broken);
     await runCli(['validate', '-C', broken, '-f', 'sarif']);
     expect(snapshot(broken)).toEqual(before);
+  });
+
+  describe('in a git repository', () => {
+    let repo: string;
+    const cacheFile = () => path.join(repo, '.git', 'tak', 'parse-cache.json');
+    const workingTree = () => snapshot(repo).filter((f) => !f.startsWith('.git/'));
+    beforeEach(() => {
+      repo = makeRepo();
+      commitAll(repo);
+    });
+    afterEach(() => removeRepo(repo));
+
+    it('keeps the parse in .git/tak/ for the next run, and --no-cache neither reads nor writes it', async () => {
+      const files = workingTree();
+      expect((await runCli(['validate', '-C', repo, '--no-cache', '--now', '2026-06-01'])).code).toBe(0);
+      expect(existsSync(cacheFile())).toBe(false);
+      expect((await runCli(['validate', '-C', repo, '--now', '2026-06-01'])).code).toBe(0);
+      expect(existsSync(cacheFile())).toBe(true);
+      expect(workingTree()).toEqual(files);
+
+      // A declaration only the cache holds (a system HSA-id the platform refuses) proves the next run read it.
+      const saved = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { values: Record<string, { value: { hsaId?: string } }> };
+      const system = Object.values(saved.values).find((v) => typeof v.value.hsaId === 'string')!;
+      system.value.hsaId = 'SE 9 FROM THE CACHE';
+      writeFileSync(cacheFile(), JSON.stringify(saved));
+      const cached = await runCli(['validate', '-C', repo, '--now', '2026-06-01']);
+      expect(cached.stdout).toContain('"SE 9 FROM THE CACHE" is not a valid HSA-id');
+      const fresh = await runCli(['validate', '-C', repo, '--no-cache', '--now', '2026-06-01']);
+      expect(fresh.code).toBe(0);
+      expect(fresh.stdout).not.toContain('FROM THE CACHE');
+    });
   });
 });
