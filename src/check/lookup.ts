@@ -91,14 +91,23 @@ export class Coverage {
 
   /** Whether an entry for this contract at this address (both lower case) meets one of the side's. */
   meets(contract: string, logicalAddress: string): boolean {
-    const addresses = this.byContract.get(contract);
+    return this.meetsAmong(contract, this.addressesOf(contract), logicalAddress);
+  }
+
+  /** The addresses the side has entries on for a contract: looked up once for a walk over a group's addresses. */
+  addressesOf(contract: string): ReadonlySet<string> | undefined {
+    return this.byContract.get(contract);
+  }
+
+  /** `meets`, given what `addressesOf(contract)` gave. */
+  meetsAmong(contract: string, addresses: ReadonlySet<string> | undefined, logicalAddress: string): boolean {
     if (!addresses) return false;
     if (addresses.has(logicalAddress) || logicalAddress === WILDCARD_ADDRESS || logicalAddress === ROOT) return true;
     for (const a of this.tree.chain(logicalAddress)) if (addresses.has(a)) return true;
     return this.parentsOf(contract, addresses).has(logicalAddress);
   }
 
-  private parentsOf(contract: string, addresses: Set<string>): Set<string> {
+  private parentsOf(contract: string, addresses: ReadonlySet<string>): Set<string> {
     let parents = this.below.get(contract);
     if (!parents) {
       parents = new Set();
@@ -125,9 +134,10 @@ export function unmet<G extends CoveringGroup>(groups: readonly G[], coverage: C
     const group = groups[g];
     for (let c = 0; c < group.contracts.length; c++) {
       const contract = group.contracts[c];
+      const addresses = coverage.addressesOf(contract.key);
       for (let a = 0; a < group.addresses.length; a++) {
         const address = group.addresses[a];
-        if (!coverage.meets(contract.key, address.key)) out.push({ group, contract, address });
+        if (!coverage.meetsAmong(contract.key, addresses, address.key)) out.push({ group, contract, address });
       }
     }
   }
