@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import { KNOWN_PROFILES, WILDCARD_ADDRESS } from '../src/model/syntax';
-import type { AddressReference, EnvironmentState } from '../src/model/state';
+import type { AddressReference, ContractReference, EnvironmentState } from '../src/model/state';
 import { didYouMean } from '../src/check/suggest';
 
 /**
@@ -26,11 +26,15 @@ const referenceExists: Rule = (state, { repository }) => {
     }
   };
   const contracts = () => catalog.contracts.flatMap((c) => [`${c.name}:${c.major}`, c.namespace]);
-  for (const c of [...state.installedContracts, ...state.routingGroups.flatMap((g) => g.contracts), ...state.authorizationGroups.flatMap((g) => g.contracts)]) {
-    if (!c.problem) continue;
+  const contract = (c: ContractReference) => {
+    if (!c.problem) return;
     const hint = c.namespace === undefined && !c.problem.includes('ambiguous') ? didYouMean(c.ref, contracts()) : '';
     out.push({ message: `service contract ${c.ref} ${c.problem}${hint}`, location: c.location, entity: c.ref });
-  }
+  };
+  // Walked in place: copying every group's contracts into one list would cost a list the size of the catalog.
+  state.installedContracts.forEach(contract);
+  for (const g of state.routingGroups) g.contracts.forEach(contract);
+  for (const g of state.authorizationGroups) g.contracts.forEach(contract);
   for (const g of state.routingGroups) {
     system(g.decl.producer, 'producer', g);
     if (!PROFILES.has(g.decl.profile.toLowerCase())) {
