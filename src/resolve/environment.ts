@@ -9,7 +9,7 @@ import type {
   RoutingGroup,
 } from '../model/state';
 import type { Locator, PathSegment } from '../load/locator';
-import { ListedAddress, ListedAuthorizationGroup, ListedContract, ListedRoutingGroup, RoutedContract, type Resolution } from './listed';
+import { ListedAddress, ListedContract, ListedGroup, RoutedContract, type Resolution } from './listed';
 import { resolveContractRef } from './contracts';
 import { suppressionsOf } from './catalog';
 import { withLazyEntries } from './expand';
@@ -108,7 +108,7 @@ function addConnection(state: EnvironmentState, declared: Declared<ConnectionDec
     const at: PathSegment[] = ['routing', g];
     const contracts: PathSegment[] = [...at, 'contracts'];
     const listed = Object.entries(decl.contracts).map(([ref, url]) => new RoutedContract(ref, refer(ref), url, locator, contracts));
-    return new ListedRoutingGroup(connection, decl, listed, addressesOf(decl.logicalAddresses, locator, at), ROUTING, g);
+    return new ListedGroup(connection, decl, listed, addressesOf(decl.logicalAddresses, locator, at), ROUTING, g);
   });
   const authorizationGroups = declared.value.authorizations.flatMap(({ consumer, consumers, ...decl }, g): AuthorizationGroup[] => {
     const at: PathSegment[] = ['authorizations', g];
@@ -116,9 +116,9 @@ function addConnection(state: EnvironmentState, declared: Declared<ConnectionDec
     const contracts = decl.contracts.map((ref, i) => new ListedContract(ref, refer(ref), locator, list, i));
     const addresses = addressesOf(decl.logicalAddresses, locator, at);
     // `consumers: [...]` is one group per consumer, located at its item, sharing the rest.
-    if (consumer !== undefined) return [new ListedAuthorizationGroup(connection, { ...decl, consumer }, contracts, addresses, AUTHORIZATIONS, g)];
+    if (consumer !== undefined) return [new ListedGroup(connection, { ...decl, consumer }, contracts, addresses, AUTHORIZATIONS, g)];
     const items: PathSegment[] = [...at, 'consumers'];
-    return consumers!.map((c, i) => new ListedAuthorizationGroup(connection, { ...decl, consumer: c }, contracts, addresses, items, i));
+    return consumers!.map((c, i) => new ListedGroup(connection, { ...decl, consumer: c }, contracts, addresses, items, i));
   });
   const done = { connection, routingGroups, authorizationGroups };
   keepConnection(state, done);

@@ -10,8 +10,7 @@
  * and these objects are made by the million.
  */
 import type { Location } from '../model/diagnostics';
-import type { RoutingGroupDecl } from '../model/schemas';
-import type { AddressReference, AuthorizationGroup, Connection, GroupContract, LogicalAddress, RoutingGroup, SingleConsumerDecl } from '../model/state';
+import type { AddressReference, Connection, GroupContract, LogicalAddress } from '../model/state';
 import type { Locator, PathSegment } from '../load/locator';
 
 /** Where an item is: the path of its list, shared by the list's items, and its own index or key. */
@@ -98,30 +97,14 @@ export class RoutedContract extends ListedContract {
   }
 }
 
-/** A routing group of a connection file. */
-export class ListedRoutingGroup extends Listed implements RoutingGroup {
+/** A group of a connection file: a routing group, or an authorization group (one per consumer it names). */
+export class ListedGroup<D, C extends ListedContract> extends Listed {
   declare readonly connection: Connection;
-  declare readonly decl: RoutingGroupDecl;
-  declare readonly contracts: RoutedContract[];
+  declare readonly decl: D;
+  declare readonly contracts: C[];
   declare readonly addresses: AddressReference[];
 
-  constructor(connection: Connection, decl: RoutingGroupDecl, contracts: RoutedContract[], addresses: AddressReference[], list: readonly PathSegment[], at: number) {
-    super(connection.locator, list, at);
-    this.connection = connection;
-    this.decl = decl;
-    this.contracts = contracts;
-    this.addresses = addresses;
-  }
-}
-
-/** An authorization group of a connection file: one per consumer it names. */
-export class ListedAuthorizationGroup extends Listed implements AuthorizationGroup {
-  declare readonly connection: Connection;
-  declare readonly decl: SingleConsumerDecl;
-  declare readonly contracts: ListedContract[];
-  declare readonly addresses: AddressReference[];
-
-  constructor(connection: Connection, decl: SingleConsumerDecl, contracts: ListedContract[], addresses: AddressReference[], list: readonly PathSegment[], at: number) {
+  constructor(connection: Connection, decl: D, contracts: C[], addresses: AddressReference[], list: readonly PathSegment[], at: number) {
     super(connection.locator, list, at);
     this.connection = connection;
     this.decl = decl;
