@@ -11,7 +11,7 @@ import { tablesFromState } from '../../formats/tak/tables';
 import { takExportChunks } from '../../formats/tak-export/write';
 import { takApiFiles, takApiResponses } from '../../formats/takapi/write';
 import { validateOrderSchema } from '../../formats/order/schema';
-import { vpCacheChunks } from '../../formats/vp-cache';
+import { stateVpCacheChunks } from '../../formats/vp-cache';
 import { wholeOrder } from '../../export/order';
 import { writeFolder, writeOutput } from '../../export/output';
 import { readWorkingTree } from '../../pipeline';
@@ -57,7 +57,8 @@ export function register(program: Command): void {
       if (options.out) shown.step(`writing ${format}`);
       else shown.end();
       refuseUnloaded(state.diagnostics);
-      const tables = tablesFromState(state);
+      // The VP cache is written from the state's entries, as synth writes it: no rows of the platform's tables first.
+      const tables = format === 'vp-cache' ? undefined : tablesFromState(state);
       const platform = state.environment?.platform ?? options.env.toUpperCase();
       const out = options.out ? path.resolve(options.out) : undefined;
       if (out) ensureOutputFolder(path.dirname(out), '--out');
@@ -65,8 +66,8 @@ export function register(program: Command): void {
         if (out) await writeOutput(out, content, options.force ?? false);
         else for (const piece of typeof content === 'string' ? [content] : content) process.stdout.write(piece);
       };
-      if (format === 'tak-export') await emit(takExportChunks(tables, { today, kommentar: `tak export tak-export --env ${state.name}` }));
-      else if (format === 'vp-cache') await emit(vpCacheChunks(tables));
+      if (!tables) await emit(stateVpCacheChunks(state));
+      else if (format === 'tak-export') await emit(takExportChunks(tables, { today, kommentar: `tak export tak-export --env ${state.name}` }));
       else if (format === 'order') {
         const { order, notes } = wholeOrder(tables, platform, now, today);
         const problems = validateOrderSchema(order, 'written');
