@@ -53,15 +53,18 @@ export function openParseCache(root: string): PersistentParseCache {
   return { cache, save: () => changed(cache, before) && writeCache(file, cache) };
 }
 
+/** What the file keeps: parses of the fast reader (they have offsets) that this run used. */
+const kept = (entry: CachedParse) => entry.offsets !== undefined && entry.used === true;
+
 /** Whether this run would write other entries than the file holds: else the file is left as it is. */
 function changed(cache: ParseCache, before: ReadonlySet<string>): boolean {
-  let kept = 0;
+  let count = 0;
   for (const [hash, entry] of cache) {
-    if (entry.offsets === undefined || !entry.used) continue;
+    if (!kept(entry)) continue;
     if (!before.has(hash)) return true;
-    kept++;
+    count++;
   }
-  return kept !== before.size;
+  return count !== before.size;
 }
 
 function cacheFile(root: string): string | undefined {
@@ -86,7 +89,7 @@ function readCache(file: string): CacheFile['values'] {
 function writeCache(file: string, cache: ParseCache): boolean {
   const values: CacheFile['values'] = {};
   for (const [hash, entry] of cache) {
-    if (entry.offsets === undefined || !entry.used) continue;
+    if (!kept(entry)) continue;
     const declaration = declarationOf(entry.value);
     const value = declaration === undefined ? { value: entry.value } : { value: declaration, validated: true };
     const offsets = typeof entry.offsets === 'string' ? entry.offsets : JSON.stringify(entry.offsets);

@@ -25,7 +25,8 @@ import type {
 
 const consumerKeys = new WeakMap<AuthorizationGroup, string>();
 
-function consumerKey(group: AuthorizationGroup): string {
+/** The group's consumer in lower case, lowered once per group however many entries or checks ask. */
+export function consumerKey(group: AuthorizationGroup): string {
   let key = consumerKeys.get(group);
   if (key === undefined) consumerKeys.set(group, (key = group.decl.consumer.toLowerCase()));
   return key;
