@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { LineCounter, parseDocument } from 'yaml';
 import { MAX_DEPTH, readEventYaml } from './event-yaml';
-import { yamlLocator, type Locator, type PathSegment } from './locator';
-import { MAX_ALIASES, parseYaml } from './yaml';
+import type { Locator, PathSegment } from './locator';
+import { parseYaml } from './yaml';
+import { MAX_ALIASES, yamlLocator } from './yaml-package';
 
 function reference(text: string): { value: unknown; locator: Locator } | undefined {
   const lines = new LineCounter();
