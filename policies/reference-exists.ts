@@ -1,6 +1,7 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import { KNOWN_PROFILES, WILDCARD_ADDRESS } from '../src/model/syntax';
-import type { AddressReference, ContractReference, EnvironmentState } from '../src/model/state';
+import type { AuthorizationGroup, ContractReference, EnvironmentState, RoutingGroup } from '../src/model/state';
+import { addressIds } from '../src/resolve/address-ids';
 import { didYouMean } from '../src/check/suggest';
 
 /**
@@ -55,18 +56,29 @@ const referenceExists: Rule = (state, { repository }) => {
   return out;
 };
 
-/** One finding per unknown address as listed, not per expanded entry. */
+/**
+ * One finding per unknown address as listed, not per expanded entry. Membership is by address
+ * number (src/resolve/address-ids.ts): an array access per listed address, of which there are as
+ * many as the catalog has entries' worth of lists.
+ */
 function unknownAddresses(state: EnvironmentState): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const declared = state.catalog.logicalAddresses.map((x) => x.hsaId);
-  const check = (address: AddressReference) => {
-    const la = address.logicalAddress;
-    if (la === WILDCARD_ADDRESS || state.catalog.logicalAddressIndex.has(address.key)) return;
-    const hint = out.length < SUGGESTIONS ? didYouMean(la, declared) : '';
-    out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description${hint}`, location: address.location, entity: la });
+  const { catalog } = state;
+  const known = new Uint8Array(addressIds.size);
+  for (const la of catalog.logicalAddresses) known[addressIds.ofKey(la.key)] = 1;
+  known[addressIds.ofKey(WILDCARD_ADDRESS)] = 1;
+  const declared = catalog.logicalAddresses.map((x) => x.hsaId);
+  const check = (group: RoutingGroup | AuthorizationGroup) => {
+    const ids = group.addressIds;
+    for (let a = 0; a < ids.length; a++) {
+      if (known[ids[a]] === 1) continue;
+      const { logicalAddress: la, location } = group.addresses[a];
+      const hint = out.length < SUGGESTIONS ? didYouMean(la, declared) : '';
+      out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description${hint}`, location, entity: la });
+    }
   };
-  for (const g of state.routingGroups) g.addresses.forEach(check);
-  for (const g of state.authorizationGroups) g.addresses.forEach(check);
+  state.routingGroups.forEach(check);
+  state.authorizationGroups.forEach(check);
   return out;
 }
 

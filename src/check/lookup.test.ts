@@ -1,4 +1,5 @@
 import type { Catalog, LogicalAddress } from '../model/state';
+import { addressIds } from '../resolve/address-ids';
 import { AddressTree, CallLookup, Coverage } from './lookup';
 
 /** Just enough of a catalog for the lookup: logical addresses with parents. */
@@ -23,8 +24,8 @@ describe('the lookup order', () => {
   });
 
   it('meets on a parent, on a unit below, on SE or *, and only for the same contract', () => {
-    // Groups hold lower-case keys (resolve folds the case once per group).
-    const routing = new Coverage(tree, [{ contracts: [{ key: 'c:1' }], addresses: [{ key: 'se1-clinic' }] }]);
+    // Groups hold lower-case contract keys and address numbers (resolve folds the case once per listing).
+    const routing = new Coverage(tree, [{ contracts: [{ key: 'c:1' }], addresses: [{ key: 'se1-clinic' }], addressIds: Int32Array.of(addressIds.ofKey('se1-clinic')) }]);
     expect(routing.meets('c:1', 'se1-unit')).toBe(true);
     expect(routing.meets('c:1', 'se1-region')).toBe(true);
     expect(routing.meets('c:1', 'se')).toBe(true);

@@ -1,22 +1,26 @@
 /**
  * The platform's lookup order for a logical address: the address itself, its HSA parents (the
  * `parent` of the logical-address catalog) up to `SE`, then `*`. The consistency rules ask whether
- * a routing entry and an authorization can meet on a contract; every answer is a few Map and Set
- * lookups on memoized lower-case strings, so a million entries stay linear and allocate little.
+ * a routing entry and an authorization can meet on a contract; they ask by address number
+ * (src/resolve/address-ids.ts), so every answer is a few integer Set lookups on memoized chains and
+ * a million entries stay linear and allocate little.
  */
 import type { Catalog } from '../model/state';
 import { HSA_ROOT, WILDCARD_ADDRESS } from '../model/syntax';
+import { addressIds } from '../resolve/address-ids';
 import { activeOn } from './periods';
 
-const ROOT = HSA_ROOT.toLowerCase();
+const ROOT_KEY = HSA_ROOT.toLowerCase();
+const ROOT = addressIds.ofKey(ROOT_KEY);
+const WILDCARD = addressIds.ofKey(WILDCARD_ADDRESS);
 
 /** `*` and `SE` stand for every address: an entry on them meets any entry of the same contract. `key`: the address in lower case. */
 export function coversEverything(key: string): boolean {
-  return key === WILDCARD_ADDRESS || key === ROOT;
+  return key === WILDCARD_ADDRESS || key === ROOT_KEY;
 }
 
 export class AddressTree {
-  private chains = new Map<string, string[]>();
+  private chains = new Map<number, readonly number[]>();
   private lowered = new Map<string, string>();
 
   constructor(private readonly catalog: Catalog) {}
@@ -33,46 +37,52 @@ export class AddressTree {
 
   /** For a lower-case address: itself, its parents, `se`, `*` (a cycle in the catalog ends the walk). */
   chain(key: string): string[] {
-    let chain = this.chains.get(key);
+    return this.chainOf(addressIds.ofKey(key)).map((id) => addressIds.keys[id]);
+  }
+
+  /** `chain`, by address number. */
+  chainOf(id: number): readonly number[] {
+    let chain = this.chains.get(id);
     if (!chain) {
-      chain = [key];
-      for (let p = this.parentOf(key); p && !chain.includes(p); p = this.parentOf(p)) {
+      const walked = [id];
+      for (let p = this.parentOf(id); p !== undefined && !walked.includes(p); p = this.parentOf(p)) {
         const known = this.chains.get(p);
         if (known) {
-          for (const k of known) if (!chain.includes(k)) chain.push(k);
+          for (const k of known) if (!walked.includes(k)) walked.push(k);
           break;
         }
-        chain.push(p);
+        walked.push(p);
       }
-      if (!chain.includes(ROOT) && key !== WILDCARD_ADDRESS) chain.push(ROOT);
-      if (!chain.includes(WILDCARD_ADDRESS)) chain.push(WILDCARD_ADDRESS);
-      this.chains.set(key, chain);
+      if (!walked.includes(ROOT) && id !== WILDCARD) walked.push(ROOT);
+      if (!walked.includes(WILDCARD)) walked.push(WILDCARD);
+      this.chains.set(id, (chain = walked));
     }
     return chain;
   }
 
-  private parentOf(key: string): string | undefined {
-    const parent = this.catalog.logicalAddressIndex.get(key)?.parent;
-    return parent === undefined ? undefined : this.lower(parent);
+  private parentOf(id: number): number | undefined {
+    const parent = this.catalog.logicalAddressIndex.get(addressIds.keys[id])?.parent;
+    return parent === undefined ? undefined : addressIds.of(parent);
   }
 }
 
-/** What coverage needs of a group: the lower-case keys of its contracts and addresses. */
+/** What coverage needs of a group: the lower-case keys of its contracts, and its addresses with their numbers. */
 export interface CoveringGroup {
   contracts: readonly { key: string }[];
-  addresses: readonly { key: string }[];
+  addresses: readonly unknown[];
+  addressIds: Int32Array;
 }
 
 /**
  * The (contract, logical address) pairs one side's groups have entries on. `meets` is true when a
  * call for the other side's entry would find one of them: on the address, its parents, `SE` or
  * `*`; or, since an entry on a parent covers the units below it, on a unit below the address.
- * Keys are lower case, as the groups hold them, so a million answers lower no string.
+ * Contracts are lower-case keys, as the groups hold them; addresses are numbers.
  */
 export class Coverage {
-  private byContract = new Map<string, Set<string>>();
+  private byContract = new Map<string, Set<number>>();
   /** Per contract, every proper HSA parent of an entry's address; built only when first needed. */
-  private below = new Map<string, Set<string>>();
+  private below = new Map<string, Set<number>>();
 
   constructor(
     private readonly tree: AddressTree,
@@ -80,39 +90,40 @@ export class Coverage {
   ) {
     // Indexed loops: this runs once per environment, mostly before it is optimized, where for-of allocates per step.
     for (let g = 0; g < groups.length; g++) {
-      const { contracts, addresses: listed } = groups[g];
+      const { contracts, addressIds: ids } = groups[g];
       for (let c = 0; c < contracts.length; c++) {
         let addresses = this.byContract.get(contracts[c].key);
         if (!addresses) this.byContract.set(contracts[c].key, (addresses = new Set()));
-        for (let a = 0; a < listed.length; a++) addresses.add(listed[a].key);
+        for (let a = 0; a < ids.length; a++) addresses.add(ids[a]);
       }
     }
   }
 
   /** Whether an entry for this contract at this address (both lower case) meets one of the side's. */
   meets(contract: string, logicalAddress: string): boolean {
-    return this.meetsAmong(contract, this.addressesOf(contract), logicalAddress);
+    return this.meetsAmong(contract, this.addressesOf(contract), addressIds.ofKey(logicalAddress));
   }
 
   /** The addresses the side has entries on for a contract: looked up once for a walk over a group's addresses. */
-  addressesOf(contract: string): ReadonlySet<string> | undefined {
+  addressesOf(contract: string): ReadonlySet<number> | undefined {
     return this.byContract.get(contract);
   }
 
-  /** `meets`, given what `addressesOf(contract)` gave. */
-  meetsAmong(contract: string, addresses: ReadonlySet<string> | undefined, logicalAddress: string): boolean {
+  /** `meets`, given what `addressesOf(contract)` gave and the address's number. */
+  meetsAmong(contract: string, addresses: ReadonlySet<number> | undefined, id: number): boolean {
     if (!addresses) return false;
-    if (addresses.has(logicalAddress) || logicalAddress === WILDCARD_ADDRESS || logicalAddress === ROOT) return true;
-    for (const a of this.tree.chain(logicalAddress)) if (addresses.has(a)) return true;
-    return this.parentsOf(contract, addresses).has(logicalAddress);
+    if (addresses.has(id) || id === WILDCARD || id === ROOT) return true;
+    const chain = this.tree.chainOf(id);
+    for (let i = 0; i < chain.length; i++) if (addresses.has(chain[i])) return true;
+    return this.parentsOf(contract, addresses).has(id);
   }
 
-  private parentsOf(contract: string, addresses: ReadonlySet<string>): Set<string> {
+  private parentsOf(contract: string, addresses: ReadonlySet<number>): Set<number> {
     let parents = this.below.get(contract);
     if (!parents) {
       parents = new Set();
       for (const la of addresses) {
-        for (const a of this.tree.chain(la)) if (a !== la && a !== ROOT && a !== WILDCARD_ADDRESS) parents.add(a);
+        for (const a of this.tree.chainOf(la)) if (a !== la && a !== ROOT && a !== WILDCARD) parents.add(a);
       }
       this.below.set(contract, parents);
     }
@@ -132,12 +143,12 @@ export function unmet<G extends CoveringGroup>(groups: readonly G[], coverage: C
   const out: Unmet<G>[] = [];
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
+    const ids = group.addressIds;
     for (let c = 0; c < group.contracts.length; c++) {
       const contract = group.contracts[c];
       const addresses = coverage.addressesOf(contract.key);
-      for (let a = 0; a < group.addresses.length; a++) {
-        const address = group.addresses[a];
-        if (!coverage.meetsAmong(contract.key, addresses, address.key)) out.push({ group, contract, address });
+      for (let a = 0; a < ids.length; a++) {
+        if (!coverage.meetsAmong(contract.key, addresses, ids[a])) out.push({ group, contract, address: group.addresses[a] });
       }
     }
   }

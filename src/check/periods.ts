@@ -1,4 +1,5 @@
 import { stockholmDay } from '../model/days';
+import { addressIds } from '../resolve/address-ids';
 
 /** A validity period in whole days; an open end is unbounded, as the catalog's +100 years is in practice. */
 export interface Period {
@@ -25,11 +26,13 @@ export function isoDay(now: Date): string {
   return stockholmDay(now);
 }
 
-/** A group as the duplicate check sees it: one period, and lower-case keys for its contracts and addresses. */
+/** A group as the duplicate check sees it: one period, lower-case keys for its contracts, and its addresses with their numbers. */
 export interface KeyedGroup {
   decl: Period;
   contracts: readonly { key: string }[];
-  addresses: readonly { key: string }[];
+  addresses: readonly unknown[];
+  /** The addresses' numbers (src/resolve/address-ids.ts), in list order. */
+  addressIds: Int32Array;
 }
 
 /** One entry of a group: the contract and the address it pairs. */
@@ -42,32 +45,36 @@ export interface Cell<G extends KeyedGroup> {
 /**
  * Finds the entries that share their key with an earlier entry of overlapping period, walking the
  * groups (contract × address each) without building the entries. The key of an entry is
- * `scope(group, contract)` with its address; each scope has one Map by address, holding the group
- * that first had the key, so the cost is one hash lookup per entry. Only a repeated key gets a list
- * of cells; each repeat is paired with the earliest earlier cell whose period overlaps its own.
+ * `scope(group, contract)` with its address. The group-contract pairs are first sorted by scope, in
+ * group order; then, one scope at a time, arrays indexed by address number say whether the scope
+ * has seen the address and where first, so the cost is a few array accesses per entry. Only a
+ * repeated key gets a list of cells; each repeat is paired with the earliest earlier cell whose
+ * period overlaps its own.
  */
 export function overlappingDuplicates<G extends KeyedGroup>(groups: readonly G[], scope: (group: G, contract: G['contracts'][number]) => string): [Cell<G>, Cell<G>][] {
-  const scopes = new Map<string, Map<string, G | Cell<G>[]>>();
   const pairs: [Cell<G>, Cell<G>][] = [];
-  // Indexed loops: a rule runs once per environment, mostly before it is optimized, where for-of allocates per step.
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[g];
-    const { contracts, addresses } = group;
-    for (let c = 0; c < contracts.length; c++) {
-      const contract = contracts[c];
-      const key = scope(group, contract);
-      let byAddress = scopes.get(key);
-      if (!byAddress) scopes.set(key, (byAddress = new Map()));
-      for (let a = 0; a < addresses.length; a++) {
-        const address = addresses[a];
-        const seen = byAddress.get(address.key);
-        if (seen === undefined) {
-          byAddress.set(address.key, group);
+  const seenIn = new Int32Array(addressIds.size);
+  const firstPair = new Int32Array(addressIds.size);
+  const firstIndex = new Int32Array(addressIds.size);
+  let scopeNumber = 0;
+  for (const list of pairsByScope(groups, scope)) {
+    scopeNumber++;
+    let repeated: Map<number, Cell<G>[]> | undefined;
+    for (let p = 0; p < list.length; p += 2) {
+      const group = groups[list[p]];
+      const ids = group.addressIds;
+      for (let a = 0; a < ids.length; a++) {
+        const id = ids[a];
+        if (seenIn[id] !== scopeNumber) {
+          seenIn[id] = scopeNumber;
+          firstPair[id] = p;
+          firstIndex[id] = a;
           continue;
         }
-        const earlier = Array.isArray(seen) ? seen : [firstCell(seen, key, address.key, scope)];
-        if (earlier !== seen) byAddress.set(address.key, earlier);
-        const cell: Cell<G> = { group, contract, address };
+        repeated ??= new Map();
+        let earlier = repeated.get(id);
+        if (!earlier) repeated.set(id, (earlier = [cellOf(groups, list, firstPair[id], firstIndex[id])]));
+        const cell = cellOf(groups, list, p, a);
         const hit = earlier.find((other) => overlaps(other.group.decl, group.decl));
         if (hit) pairs.push([hit, cell]);
         earlier.push(cell);
@@ -77,11 +84,23 @@ export function overlappingDuplicates<G extends KeyedGroup>(groups: readonly G[]
   return pairs;
 }
 
-/** The first cell of `group` with this scope and address (the one that put the group in the Map). */
-function firstCell<G extends KeyedGroup>(group: G, key: string, address: string, scope: (group: G, contract: G['contracts'][number]) => string): Cell<G> {
-  return {
-    group,
-    contract: group.contracts.find((c) => scope(group, c) === key)!,
-    address: group.addresses.find((a) => a.key === address)!,
-  };
+/** Per scope, its group-contract pairs as indexes [group, contract, group, contract, ...], in group order. */
+function pairsByScope<G extends KeyedGroup>(groups: readonly G[], scope: (group: G, contract: G['contracts'][number]) => string): Iterable<number[]> {
+  const scopes = new Map<string, number[]>();
+  for (let g = 0; g < groups.length; g++) {
+    const { contracts } = groups[g];
+    for (let c = 0; c < contracts.length; c++) {
+      const key = scope(groups[g], contracts[c]);
+      const list = scopes.get(key);
+      if (list) list.push(g, c);
+      else scopes.set(key, [g, c]);
+    }
+  }
+  return scopes.values();
+}
+
+/** The cell of the pair at `p` of a scope's list, at the group's `a`-th address. */
+function cellOf<G extends KeyedGroup>(groups: readonly G[], list: number[], p: number, a: number): Cell<G> {
+  const group = groups[list[p]];
+  return { group, contract: group.contracts[list[p + 1]], address: group.addresses[a] };
 }

@@ -134,6 +134,8 @@ export interface RoutingGroup {
   location: Location;
   contracts: (GroupContract & { url: string })[];
   addresses: AddressReference[];
+  /** The addresses' numbers (src/resolve/address-ids.ts), in list order: what the rules over every entry walk. */
+  addressIds: Int32Array;
 }
 
 /** An authorization group as resolved: a declaration with `consumers` becomes one group per consumer. */
@@ -145,6 +147,7 @@ export interface AuthorizationGroup {
   location: Location;
   contracts: GroupContract[];
   addresses: AddressReference[];
+  addressIds: Int32Array;
 }
 
 /** One routing entry (vägval): (contract, logical address) -> producer's endpoint. */

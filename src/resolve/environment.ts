@@ -9,7 +9,8 @@ import type {
   RoutingGroup,
 } from '../model/state';
 import type { Locator, PathSegment } from '../load/locator';
-import { ListedAddress, ListedContract, ListedGroup, RoutedContract, type Resolution } from './listed';
+import { ListedAddress, ListedContract, ListedGroup, RoutedContract, type AddressListing, type Resolution } from './listed';
+import { addressIds } from './address-ids';
 import { resolveContractRef } from './contracts';
 import { suppressionsOf } from './catalog';
 import { withLazyEntries } from './expand';
@@ -125,7 +126,13 @@ function addConnection(state: EnvironmentState, declared: Declared<ConnectionDec
   return done;
 }
 
-function addressesOf(addresses: string[], locator: Locator, at: PathSegment[]): AddressReference[] {
+function addressesOf(written: string[], locator: Locator, at: PathSegment[]): AddressListing {
   const list: PathSegment[] = [...at, 'logicalAddresses'];
-  return addresses.map((logicalAddress, i) => new ListedAddress(logicalAddress, locator, list, i));
+  const ids = new Int32Array(written.length);
+  const addresses: AddressReference[] = new Array(written.length);
+  for (let i = 0; i < written.length; i++) {
+    ids[i] = addressIds.of(written[i]);
+    addresses[i] = new ListedAddress(written[i], ids[i], locator, list, i);
+  }
+  return { addresses, addressIds: ids };
 }

@@ -12,6 +12,7 @@
 import type { Location } from '../model/diagnostics';
 import type { AddressReference, Connection, GroupContract, LogicalAddress } from '../model/state';
 import type { Locator, PathSegment } from '../load/locator';
+import { addressIds } from './address-ids';
 
 /** Where an item is: the path of its list, shared by the list's items, and its own index or key. */
 abstract class Listed {
@@ -34,6 +35,8 @@ abstract class Listed {
 
 /** A logical address of the catalog (config/logical-addresses/), with its description. */
 export class CatalogAddress extends Listed implements LogicalAddress {
+  /** Its number (address-ids.ts). */
+  declare readonly id: number;
   declare readonly key: string;
   declare readonly hsaId: string;
   declare readonly description: string;
@@ -41,22 +44,23 @@ export class CatalogAddress extends Listed implements LogicalAddress {
 
   constructor(decl: { hsaId: string; description: string; parent?: string }, locator: Locator, list: readonly PathSegment[], at: number) {
     super(locator, list, at);
-    this.key = decl.hsaId.toLowerCase();
+    this.id = addressIds.of(decl.hsaId);
+    this.key = addressIds.keys[this.id];
     this.hsaId = decl.hsaId;
     this.description = decl.description;
     this.parent = decl.parent;
   }
 }
 
-/** A logical address as a group lists it. */
+/** A logical address as a group lists it; `id` is its number (address-ids.ts), which the group also keeps in its `addressIds`. */
 export class ListedAddress extends Listed implements AddressReference {
   declare readonly logicalAddress: string;
   declare readonly key: string;
 
-  constructor(logicalAddress: string, locator: Locator, list: readonly PathSegment[], at: number) {
+  constructor(logicalAddress: string, id: number, locator: Locator, list: readonly PathSegment[], at: number) {
     super(locator, list, at);
     this.logicalAddress = logicalAddress;
-    this.key = logicalAddress.toLowerCase();
+    this.key = addressIds.keys[id];
   }
 }
 
@@ -97,18 +101,26 @@ export class RoutedContract extends ListedContract {
   }
 }
 
+/** A group's logical addresses as listed, and their numbers in the same order. */
+export interface AddressListing {
+  addresses: AddressReference[];
+  addressIds: Int32Array;
+}
+
 /** A group of a connection file: a routing group, or an authorization group (one per consumer it names). */
 export class ListedGroup<D, C extends ListedContract> extends Listed {
   declare readonly connection: Connection;
   declare readonly decl: D;
   declare readonly contracts: C[];
   declare readonly addresses: AddressReference[];
+  declare readonly addressIds: Int32Array;
 
-  constructor(connection: Connection, decl: D, contracts: C[], addresses: AddressReference[], list: readonly PathSegment[], at: number) {
+  constructor(connection: Connection, decl: D, contracts: C[], { addresses, addressIds }: AddressListing, list: readonly PathSegment[], at: number) {
     super(connection.locator, list, at);
     this.connection = connection;
     this.decl = decl;
     this.contracts = contracts;
     this.addresses = addresses;
+    this.addressIds = addressIds;
   }
 }
