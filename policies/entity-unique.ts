@@ -2,6 +2,7 @@ import type { Rule, RuleFinding } from '../src/check/types';
 import type { Location } from '../src/model/diagnostics';
 import type { EnvironmentState, RepositoryState } from '../src/model/state';
 import { where } from '../src/check/where';
+import { oncePerCatalog } from '../src/check/once-per-catalog';
 
 /** Reports every declaration after the first with the same key, naming both places. */
 function repeats<T extends { key: string; location: Location }>(items: T[], what: (item: T) => string): RuleFinding[] {
@@ -28,23 +29,22 @@ function samePlatform(state: EnvironmentState, repository: RepositoryState): Rul
   return [{ message: `environment ${state.name} orders for platform ${platform}, as environment ${earlier.name} at ${where(earlier.location)} does; give each environment its own platform`, location, entity: platform }];
 }
 
+/** The catalog's repeats: the same for every environment, so found once. */
+const catalogRepeats = oncePerCatalog((catalog) => [
+  ...repeats(catalog.systems, (s) => `system ${s.hsaId}`),
+  ...repeats(catalog.contracts, (c) => `service contract ${c.namespace}`),
+  ...repeats(catalog.logicalAddresses, (la) => `logical address ${la.hsaId}`),
+  ...repeats(
+    catalog.serviceDomains.map((d) => ({ key: d.domain.toLowerCase(), location: d.location, domain: d.domain })),
+    (d) => `service domain ${d.domain}`,
+  ),
+  ...repeats(
+    catalog.trustedCas.map((ca) => ({ key: ca.decl.name.toLowerCase(), location: ca.location, name: ca.decl.name })),
+    (ca) => `trusted CA ${ca.name}`,
+  ),
+]);
+
 /** The same system, service contract, logical address or trusted CA declared more than once, or one platform for two environments. */
-const entityUnique: Rule = (state, { repository }) => {
-  const { catalog } = state;
-  return [
-    ...samePlatform(state, repository),
-    ...repeats(catalog.systems, (s) => `system ${s.hsaId}`),
-    ...repeats(catalog.contracts, (c) => `service contract ${c.namespace}`),
-    ...repeats(catalog.logicalAddresses, (la) => `logical address ${la.hsaId}`),
-    ...repeats(
-      catalog.serviceDomains.map((d) => ({ key: d.domain.toLowerCase(), location: d.location, domain: d.domain })),
-      (d) => `service domain ${d.domain}`,
-    ),
-    ...repeats(
-      catalog.trustedCas.map((ca) => ({ key: ca.decl.name.toLowerCase(), location: ca.location, name: ca.decl.name })),
-      (ca) => `trusted CA ${ca.name}`,
-    ),
-  ];
-};
+const entityUnique: Rule = (state, { repository }) => [...samePlatform(state, repository), ...catalogRepeats(state.catalog)];
 
 export default entityUnique;

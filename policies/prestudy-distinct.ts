@@ -6,7 +6,11 @@ import { naturalKey } from '../src/model/syntax';
 /** (producer, contract) and (consumer, contract) pairs of a connection file, as natural keys. */
 function pairsOf(state: EnvironmentState): Map<Connection, string[]> {
   const out = new Map<Connection, string[]>();
-  const add = (c: Connection, key: string) => out.set(c, [...(out.get(c) ?? []), key]);
+  const add = (c: Connection, key: string) => {
+    const keys = out.get(c);
+    if (keys) keys.push(key);
+    else out.set(c, [key]);
+  };
   for (const g of state.routingGroups) for (const c of g.contracts) add(g.connection, naturalKey('r', g.decl.producer, c.namespace ?? c.ref));
   for (const g of state.authorizationGroups) for (const c of g.contracts) add(g.connection, naturalKey('a', g.decl.consumer, c.namespace ?? c.ref));
   return out;

@@ -1,6 +1,7 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import { KNOWN_PROFILES, WILDCARD_ADDRESS } from '../src/model/syntax';
-import type { AuthorizationGroup, ContractReference, EnvironmentState, RoutingGroup } from '../src/model/state';
+import type { AuthorizationGroup, Catalog, ContractReference, EnvironmentState, RoutingGroup } from '../src/model/state';
+import { oncePerCatalog } from '../src/check/once-per-catalog';
 import { addressIds } from '../src/resolve/address-ids';
 import { didYouMean } from '../src/check/suggest';
 
@@ -43,12 +44,7 @@ const referenceExists: Rule = (state, { repository }) => {
     }
   }
   for (const g of state.authorizationGroups) system(g.decl.consumer, 'consumer', g);
-  out.push(...unknownAddresses(state));
-  for (const la of catalog.logicalAddresses) {
-    if (la.parent && !catalog.logicalAddressIndex.has(la.parent.toLowerCase())) {
-      out.push({ message: `logical address ${la.hsaId} names parent ${la.parent}, which is not in the catalog`, location: la.location, entity: la.hsaId });
-    }
-  }
+  out.push(...unknownAddresses(state), ...unknownParents(catalog));
   const from = state.environment?.promotesFrom;
   if (from && !repository.environments.has(from)) {
     out.push({ message: `environment ${state.name} promotes from ${from}, which does not exist`, location: state.location, entity: state.name });
@@ -58,28 +54,49 @@ const referenceExists: Rule = (state, { repository }) => {
 
 /**
  * One finding per unknown address as listed, not per expanded entry. Membership is by address
- * number (src/resolve/address-ids.ts): an array access per listed address, of which there are as
- * many as the catalog has entries' worth of lists.
+ * number (src/resolve/address-ids.ts): one array access per listed address.
  */
 function unknownAddresses(state: EnvironmentState): RuleFinding[] {
   const out: RuleFinding[] = [];
   const { catalog } = state;
-  const known = new Uint8Array(addressIds.size);
-  for (const la of catalog.logicalAddresses) known[addressIds.ofKey(la.key)] = 1;
-  known[addressIds.ofKey(WILDCARD_ADDRESS)] = 1;
-  const declared = catalog.logicalAddresses.map((x) => x.hsaId);
+  const known = knownAddresses(catalog);
+  let declared: string[] | undefined;
   const check = (group: RoutingGroup | AuthorizationGroup) => {
     const ids = group.addressIds;
     for (let a = 0; a < ids.length; a++) {
       if (known[ids[a]] === 1) continue;
       const { logicalAddress: la, location } = group.addresses[a];
-      const hint = out.length < SUGGESTIONS ? didYouMean(la, declared) : '';
+      const hint = out.length < SUGGESTIONS ? didYouMean(la, (declared ??= catalog.logicalAddresses.map((x) => x.hsaId))) : '';
       out.push({ message: `logical address ${la} is not in the catalog (config/logical-addresses/); add it with a description${hint}`, location, entity: la });
     }
   };
   state.routingGroups.forEach(check);
   state.authorizationGroups.forEach(check);
   return out;
+}
+
+/** Parents the catalog names but does not hold: the same for every environment, so found once. */
+const unknownParents = oncePerCatalog((catalog) =>
+  catalog.logicalAddresses
+    .filter((la) => la.parent && !catalog.logicalAddressIndex.has(la.parent.toLowerCase()))
+    .map((la) => ({ message: `logical address ${la.hsaId} names parent ${la.parent}, which is not in the catalog`, location: la.location, entity: la.hsaId })),
+);
+
+const knownByCatalog = new WeakMap<Catalog, Uint8Array>();
+
+/**
+ * 1 for the number of every address the catalog holds, and for `*`; built once per catalog. A number
+ * past its end was first met after the catalog was built, so it is no catalog address either.
+ */
+function knownAddresses(catalog: Catalog): Uint8Array {
+  let marks = knownByCatalog.get(catalog);
+  if (!marks) {
+    marks = new Uint8Array(addressIds.size);
+    for (const la of catalog.logicalAddresses) marks[addressIds.ofKey(la.key)] = 1;
+    marks[addressIds.ofKey(WILDCARD_ADDRESS)] = 1;
+    knownByCatalog.set(catalog, marks);
+  }
+  return marks;
 }
 
 export default referenceExists;
