@@ -91,4 +91,13 @@ describe('openParseCache', () => {
     expect((again.loaded.files.find((f) => f.path === FILE)!.value as { name: string }).name).toBe('changed');
     expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).values).toBeDefined();
   });
+
+  it('writes ASCII only, and gives back every character past it as written', async () => {
+    const name = 'Vårdcentral Ängen \u2028 平和 😀';
+    writeFileSync(path.join(root, FILE), `hsaId: SE9\nname: "${name}"\norganisation: y\n`);
+    await load();
+    expect([...readFileSync(cacheFile())].every((byte) => byte < 0x80)).toBe(true);
+    const { loaded } = await load();
+    expect((loaded.files.find((f) => f.path === FILE)!.value as { name: string }).name).toBe(name);
+  });
 });
