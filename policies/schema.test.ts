@@ -26,4 +26,17 @@ describe('schema', () => {
     expect(await findingsOf('schema', { 'environments/test/connections/forms.yaml': group(both) })).toEqual([`environments/test/connections/forms.yaml:2 ${expected}`]);
     expect(await findingsOf('schema', { 'environments/test/connections/forms.yaml': group('integrationAgreement: I-1') })).toEqual([`environments/test/connections/forms.yaml:2 ${expected}`]);
   });
+
+  it('words each problem in a list of logical addresses at its item, as in any other list', async () => {
+    const group = (addresses: string) => `authorizations:\n  - consumer: SE2321000016-A1B2\n    contracts: [GetForms:2]\n    logicalAddresses: ${addresses}\n`;
+    const file = 'environments/test/connections/forms.yaml';
+    const items = ['SE5565594230-B9P', '42', '""', '"SE1\\u0001B"', 'X'.repeat(256)];
+    expect(await findingsOf('schema', { [file]: group(`[${items.join(', ')}]`) })).toEqual([
+      `${file}:4 authorizations[0].logicalAddresses[1] is a number but must be text: put it in quotes so that leading zeros and long digits survive`,
+      `${file}:4 authorizations[0].logicalAddresses[2] must not be empty`,
+      `${file}:4 authorizations[0].logicalAddresses[3] holds the control or invisible character U+0001; remove it`,
+      `${file}:4 authorizations[0].logicalAddresses[4] must be at most 255 characters`,
+    ]);
+    expect(await findingsOf('schema', { [file]: group('SE5565594230-B9P') })).toEqual([`${file}:4 authorizations[0].logicalAddresses must be a list, not string`]);
+  });
 });

@@ -15,12 +15,13 @@ import { GOVERNANCE_KINDS } from './governance-kinds';
  * platform would refuse in a new order is reported by the rules instead. Each kind of value refuses
  * only the characters its carrier cannot hold, naming the first one found.
  */
+const isHeld = (value: string, carrier: Carrier) => value.length > 0 && forbiddenCharacter(value, carrier) === undefined;
 const held = (carrier: Carrier) =>
   z
     .string()
     // One refinement for both checks, worded when it fails: a superRefine would make a closure for every
     // string of a catalog, and a check of its own for emptiness costs a pass per string too.
-    .refine((value) => value.length > 0 && forbiddenCharacter(value, carrier) === undefined, {
+    .refine((value) => isHeld(value, carrier), {
       error: (issue) => {
         const value = issue.input as string;
         return value.length === 0 ? 'must not be empty' : `holds the control or invisible character ${forbiddenCharacter(value, carrier)}; remove it`;
@@ -41,7 +42,26 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine(isCalendarDay, 'is not a real calendar date (check the day of the month)');
-const identifier = data.max(255, 'must be at most 255 characters');
+const IDENTIFIER_MAX = 255;
+const identifier = data.max(IDENTIFIER_MAX, `must be at most ${IDENTIFIER_MAX} characters`);
+/** What `identifier` accepts, as a plain test (see `fastList`). */
+const isIdentifier = (value: unknown) => typeof value === 'string' && value.length <= IDENTIFIER_MAX && isHeld(value, 'xml');
+
+/**
+ * A list that large catalogs fill by the hundred thousand (a group's logical addresses): tested in
+ * one pass with `accepts`, which must accept exactly what the items' schema does, and only when that
+ * fails validated by `exact`, so that each problem is worded and located as in any other list. A list
+ * validated item by item costs zod two objects per item, a third of a large repository's validation.
+ */
+function fastList<T extends z.ZodType<string>>(exact: z.ZodArray<T>, accepts: (value: unknown) => boolean, min: number) {
+  return z.custom<z.output<T>[]>().check((payload) => {
+    const value = payload.value;
+    if (Array.isArray(value) && value.length >= min && value.every(accepts)) return;
+    const result = exact.safeParse(value, { reportInput: true });
+    // Finished issues (worded, with their input) are raw issues that need no more finishing.
+    if (!result.success) payload.issues.push(...(result.error.issues as typeof payload.issues));
+  });
+}
 const environmentName = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a lower-case environment name such as test, qa or prod');
@@ -234,7 +254,7 @@ export const environmentSchema = z.strictObject({
 });
 
 /** A group's logical addresses: one at least (a group emptied of them is to be removed). */
-const groupAddresses = z.array(identifier).min(1, 'lists no logical address; remove the group (routing or authorization) if none is left');
+const groupAddresses = fastList(z.array(identifier).min(1, 'lists no logical address; remove the group (routing or authorization) if none is left'), isIdentifier, 1);
 
 const validity = {
   validFrom: isoDate.optional(),
