@@ -47,11 +47,15 @@ interface SeqOffsets {
 export type Offsets = MapOffsets | SeqOffsets | number;
 
 export type EventYamlResult =
-  | { kind: 'read'; value: unknown; offsets: Offsets; locator: Locator }
+  | { kind: 'read'; value: unknown; locator: Locator }
   | { kind: 'too-deep'; location: Location }
   | 'declined';
 
-/** Reads `text`, or says why `yaml` must (declined) or why no parser should (too deep). */
+/**
+ * Reads `text`, or says why `yaml` must (declined) or why no parser should (too deep). Positions are
+ * not kept: a run asks for the lines of very few values (a finding, a changed entry), so the locator
+ * reads the file's text again, keeping them, the first time it is asked (`readOffsets`).
+ */
 export function readEventYaml(file: string, text: string): EventYamlResult {
   if (text.includes('\r') && /\r(?!\n)/.test(text)) return 'declined'; // a lone CR breaks lines for js-yaml only
   let events: Event[];
@@ -63,9 +67,14 @@ export function readEventYaml(file: string, text: string): EventYamlResult {
     }
     return 'declined';
   }
-  const built = build(text, events);
+  const built = build(text, events, false);
   if (!built) return 'declined';
-  return { kind: 'read', value: built.value, offsets: built.root, locator: offsetLocator(file, () => text, built.root) };
+  return { kind: 'read', value: built.value, locator: offsetLocator(file, () => text, () => readOffsets(text)) };
+}
+
+/** The offsets of every node of a text `readEventYaml` read. */
+export function readOffsets(text: string): Offsets {
+  return build(text, parseEvents(text, { maxDepth: MAX_DEPTH }), true)!.root!;
 }
 
 /** Plain-scalar resolvers of the core schema by first character, in the schema's order (null, bool, int, float). */
@@ -84,34 +93,38 @@ function resolvePlain(raw: string): unknown {
 
 interface Frame {
   value: Record<string, unknown> | unknown[];
-  offsets: MapOffsets | SeqOffsets;
+  /** Absent when the builder keeps no offsets. */
+  offsets?: MapOffsets | SeqOffsets;
   /** In a mapping: the key read and waiting for its value. */
   key?: string;
 }
 
 interface Built {
   value: unknown;
-  root: Offsets;
+  root?: Offsets;
 }
 
 /** Thrown (one shared instance, no stack) when the events hold something left to `yaml`. */
 const DECLINE = { decline: true };
 
-function build(text: string, events: Event[]): Built | undefined {
+function build(text: string, events: Event[], keepOffsets: boolean): Built | undefined {
   try {
-    return new Builder(text).run(events);
+    return new Builder(text, keepOffsets).run(events);
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
   }
 }
 
-/** Turns the event stream into the value (and the offsets of its nodes), with a stack instead of recursion. */
+/** Turns the event stream into the value (and, when asked, the offsets of its nodes), with a stack instead of recursion. */
 class Builder {
   private stack: Frame[] = [];
   private result: Built | undefined;
 
-  constructor(private text: string) {}
+  constructor(
+    private text: string,
+    private keepOffsets: boolean,
+  ) {}
 
   run(events: Event[]): Built | undefined {
     let documents = 0;
@@ -145,10 +158,9 @@ class Builder {
     const parent = this.stack[this.stack.length - 1];
     if (parent && !Array.isArray(parent.value) && parent.key === undefined) throw DECLINE; // a complex key
     const isMap = event.type === EVENT_ID.MAPPING;
-    const frame: Frame = isMap
-      ? { value: {}, offsets: { at: event.start, names: [], keys: [], values: [] } }
-      : { value: [], offsets: { at: event.start, items: [] } };
-    this.place(frame.value, frame.offsets);
+    const frame: Frame = { value: isMap ? {} : [] };
+    if (this.keepOffsets) frame.offsets = isMap ? { at: event.start, names: [], keys: [], values: [] } : { at: event.start, items: [] };
+    this.place(frame.value, frame.offsets ?? event.start);
     this.stack.push(frame);
   }
 
@@ -162,20 +174,20 @@ class Builder {
     const target = parent.value;
     if (Array.isArray(target)) {
       target.push(value);
-      (parent.offsets as SeqOffsets).items.push(offsets);
+      (parent.offsets as SeqOffsets | undefined)?.items.push(offsets);
       return;
     }
-    const map = parent.offsets as MapOffsets;
+    const map = parent.offsets as MapOffsets | undefined;
     if (parent.key === undefined) {
       // A key: only a string that `yaml` turns into the same property name, once.
       if (typeof value !== 'string' || value === '__proto__' || Object.prototype.hasOwnProperty.call(target, value)) throw DECLINE;
       parent.key = value;
-      map.names.push(value);
-      map.keys.push(offsets as number);
+      map?.names.push(value);
+      map?.keys.push(offsets as number);
       return;
     }
     target[parent.key] = value;
-    map.values.push(offsets);
+    map?.values.push(offsets);
     parent.key = undefined;
   }
 }

@@ -6,7 +6,7 @@ import { fileLocator, type Locator } from './locator';
 import { UnreadableFile, type RepositoryReader } from './reader';
 import { DEFAULT_TYPESCRIPT, importDeclarations, NOT_RUN, type TypeScriptPolicy } from './typescript';
 import { parseYaml } from './yaml';
-import { offsetLocator, type Offsets } from './event-yaml';
+import { offsetLocator, readOffsets, type Offsets } from './event-yaml';
 import { privateKeyIn, redactPrivateKeys, scanOtherFiles, type RedactedValue } from './private-keys';
 import type { PrivateKeyFile } from '../model/state';
 import { findPrivateKey, mayHoldKeyMaterial, type PrivateKeyMatch } from '../certs/private-key';
@@ -42,8 +42,10 @@ export type ParseCache = Map<string, CachedParse>;
 export interface CachedParse {
   value: unknown;
   locator?: Locator;
-  /** The positions the fast reader recorded; as JSON text when they come from the cache and nothing has asked for one yet. */
-  offsets?: Offsets | string;
+  /** The fast reader read it (the parse cache keeps only such parses: their positions can be found again from the text). */
+  fast?: boolean;
+  /** The positions, once asked for, whichever side of a plan asked first. */
+  offsets?: Offsets;
   diagnostics: Diagnostic[];
   /** Key material found in the decoded values (and redacted from them). */
   keys: RedactedValue[];
@@ -133,10 +135,11 @@ function notePrivateKeys(file: string, keys: readonly RedactedValue[], locator: 
   result.privateKeys.push({ file, kind: keys[0].kind, line: locator.locate(keys[0].path).line });
 }
 
-/** A cached parse's offsets, parsed from their JSON text once, whichever side of a plan asks first. */
-function offsetsOf(parsed: CachedParse): Offsets {
-  if (typeof parsed.offsets === 'string') parsed.offsets = JSON.parse(parsed.offsets) as Offsets;
-  return parsed.offsets!;
+/** The lines of a parse the cache kept: the file's text, decoded when first asked, read again for its positions. */
+function cachedLocator(file: string, bytes: Buffer, parsed: CachedParse): Locator {
+  let text: string | undefined;
+  const textOf = () => (text ??= decodeText(bytes));
+  return offsetLocator(file, textOf, () => (parsed.offsets ??= readOffsets(textOf())));
 }
 
 /** Path and bytes: the same file with the same content, whichever side of a plan it is read for. */
@@ -190,7 +193,7 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
   parsed.used = true;
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.diagnostics.length === 0) {
-    const locator = parsed.locator ?? offsetLocator(file, () => decodeText(bytes), () => offsetsOf(parsed));
+    const locator = parsed.locator ?? cachedLocator(file, bytes, parsed);
     notePrivateKeys(file, parsed.keys, locator, result);
     result.files.push({ path: file, ...placement, value: parsed.value, locator, hash, ...(parsed.validated ? { validated: true } : {}) });
   }

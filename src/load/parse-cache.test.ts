@@ -28,7 +28,7 @@ describe('openParseCache', () => {
 
   it('keeps the values and positions of a run under .git/ and gives them to the next', async () => {
     const first = await load();
-    const saved = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { values: Record<string, { value: unknown; offsets: unknown }> };
+    const saved = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { values: Record<string, { value: unknown }> };
     expect(Object.keys(saved.values).sort()).toEqual(first.loaded.files.filter((f) => !f.path.endsWith('.ts')).map((f) => f.hash).sort());
     expect(git(root, 'status', '--porcelain')).toBe('');
 

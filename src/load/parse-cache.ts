@@ -2,10 +2,10 @@
  * The parse of declaration files kept between runs of `tak plan`, keyed by content hash (path and
  * bytes), in one file under the repository's git folder (`.git/tak/parse-cache.json`: never in the
  * working tree, never committed). A plan of a small change then parses only the files that changed.
- * Only what the fast reader read is kept (value and node offsets; files left to the `yaml` package
- * are parsed each time). A file that passed its schema is kept as the declaration the schema gave,
- * so that the next run does not validate it again. A cache that is missing, unreadable or written
- * by other code is ignored and rewritten.
+ * Only what the fast reader read is kept, and only its value: positions are found again from the
+ * text when asked, and files left to the `yaml` package are parsed each time. A file that passed its
+ * schema is kept as the declaration the schema gave, so that the next run does not validate it again.
+ * A cache that is missing, unreadable or written by other code is ignored and rewritten.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -27,12 +27,12 @@ function codeFingerprint(): string {
   return hash.digest('hex');
 }
 
-const VERSION = `6/${codeFingerprint()}`;
+const VERSION = `7/${codeFingerprint()}`;
 
 interface CacheFile {
   version: string;
-  /** Offsets as JSON text: a run reads the positions of only the files it reports on, so it parses only theirs. */
-  values: Record<string, Pick<CachedParse, 'value' | 'keys' | 'keyInBytes' | 'validated'> & { offsets: string }>;
+  /** Without positions: a run asks for the lines of very few files, which read their text again for them. */
+  values: Record<string, Pick<CachedParse, 'value' | 'keys' | 'keyInBytes' | 'validated'>>;
 }
 
 export interface PersistentParseCache {
@@ -48,13 +48,13 @@ export function openParseCache(root: string): PersistentParseCache {
   const file = cacheFile(root);
   if (!file) return { cache, save: () => undefined };
   const stored = Object.entries(readCache(file));
-  for (const [hash, { value, offsets, keys, keyInBytes, validated }] of stored) cache.set(hash, { value, offsets, keys: keys ?? [], keyInBytes, validated, diagnostics: [] });
+  for (const [hash, { value, keys, keyInBytes, validated }] of stored) cache.set(hash, { value, fast: true, keys: keys ?? [], keyInBytes, validated, diagnostics: [] });
   const before = new Set(stored.map(([hash]) => hash));
   return { cache, save: () => changed(cache, before) && writeCache(file, cache) };
 }
 
-/** What the file keeps: parses of the fast reader (they have offsets) that this run used. */
-const kept = (entry: CachedParse) => entry.offsets !== undefined && entry.used === true;
+/** What the file keeps: parses of the fast reader that this run used. */
+const kept = (entry: CachedParse) => entry.fast === true && entry.used === true;
 
 /** Whether this run would write other entries than the file holds: else the file is left as it is. */
 function changed(cache: ParseCache, before: ReadonlySet<string>): boolean {
@@ -108,8 +108,7 @@ function writeCache(file: string, cache: ParseCache): boolean {
     if (!kept(entry)) continue;
     const declaration = declarationOf(entry.value);
     const value = declaration === undefined ? { value: entry.value } : { value: declaration, validated: true };
-    const offsets = typeof entry.offsets === 'string' ? entry.offsets : JSON.stringify(entry.offsets);
-    values[hash] = { ...value, offsets, keys: entry.keys, keyInBytes: entry.keyInBytes };
+    values[hash] = { ...value, keys: entry.keys, keyInBytes: entry.keyInBytes };
   }
   const tmp = `${file}.${process.pid}.tmp`;
   try {

@@ -1,14 +1,14 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Locator } from './locator';
-import { MAX_DEPTH, readEventYaml, type Offsets } from './event-yaml';
+import { MAX_DEPTH, readEventYaml } from './event-yaml';
 import type * as yamlPackage from './yaml-package';
 
 export interface ParsedYaml {
   value: unknown;
   locator: Locator;
   diagnostics: Diagnostic[];
-  /** The positions as plain data, when the fast reader read the file (what a cache can keep). */
-  offsets?: Offsets;
+  /** The fast reader read the file: a cache can keep the value, since its positions can be found again from the text. */
+  fast?: boolean;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface ParsedYaml {
 export function parseYaml(file: string, text: string): ParsedYaml {
   const fast = readEventYaml(file, text);
   if (fast === 'declined') return (require('./yaml-package') as typeof yamlPackage).parseWithYamlPackage(file, text);
-  if (fast.kind === 'read') return { value: fast.value, locator: fast.locator, offsets: fast.offsets, diagnostics: [] };
+  if (fast.kind === 'read') return { value: fast.value, locator: fast.locator, fast: true, diagnostics: [] };
   const message = `YAML: nested more than ${MAX_DEPTH} levels deep; declarations need a handful, so flatten the structure`;
   const at = fast.location;
   return { value: undefined, locator: { locate: () => at, locateKey: () => at }, diagnostics: [{ message, location: at }] };
