@@ -65,8 +65,22 @@ export function commonName(cert: X509Certificate): string {
   return m ? m[1] : cert.subject.replace(/\n/g, ', ');
 }
 
-/** Whether `issuer` issued `cert`: names match and the signature verifies with the issuer's key. */
+/**
+ * Whether `issuer` issued `cert`: names match and the signature verifies with the issuer's key.
+ * Answered once per pair: environments share certificates (test and qa often use the same one), and
+ * each checks its chains.
+ */
 export function issuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
+  let answers = issuers.get(cert);
+  if (!answers) issuers.set(cert, (answers = new WeakMap()));
+  let answer = answers.get(issuer);
+  if (answer === undefined) answers.set(issuer, (answer = verifiedBy(cert, issuer)));
+  return answer;
+}
+
+const issuers = new WeakMap<X509Certificate, WeakMap<X509Certificate, boolean>>();
+
+function verifiedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
   try {
     return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
   } catch {
