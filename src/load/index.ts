@@ -75,6 +75,8 @@ export async function loadRepository(reader: RepositoryReader, cache?: ParseCach
   const typescript: PendingTypeScript[] = [];
   const policy = options.typescript ?? DEFAULT_TYPESCRIPT;
   const problem = (file: string, message: string) => result.diagnostics.push({ message: `${file} ${message}`, location: { file, line: 1 } });
+  // Started first: git lists the whole repository for the key scan while the declarations are read.
+  const everyFile = reader.listRepository?.();
   for (const file of await reader.list()) {
     try {
       await loadOne(reader, file, { result, checked, typescript: policy.run ? typescript : undefined, cache });
@@ -85,7 +87,7 @@ export async function loadRepository(reader: RepositoryReader, cache?: ParseCach
     }
   }
   await runTypeScript(typescript, result, policy, problem);
-  result.privateKeys.push(...(await scanOtherFiles(reader, checked)));
+  result.privateKeys.push(...(await scanOtherFiles(reader, everyFile, checked)));
   return result;
 }
 

@@ -64,11 +64,14 @@ export function redactPrivateKeys(value: unknown): RedactedValue[] {
   return found;
 }
 
-/** Scans every listed file the loader has not read, whatever its size; unreadable files are skipped, not reported. */
-export async function scanOtherFiles(reader: RepositoryReader, alreadyChecked: ReadonlySet<string>): Promise<PrivateKeyFile[]> {
-  if (!reader.listRepository) return [];
+/**
+ * Scans every file of `listing` (the reader's `listRepository`) the loader has not read, whatever its
+ * size; unreadable files are skipped, not reported.
+ */
+export async function scanOtherFiles(reader: RepositoryReader, listing: Promise<string[]> | undefined, alreadyChecked: ReadonlySet<string>): Promise<PrivateKeyFile[]> {
+  if (!listing) return [];
   const out: PrivateKeyFile[] = [];
-  for (const file of await reader.listRepository()) {
+  for (const file of await listing) {
     if (alreadyChecked.has(file)) continue;
     let bytes: Buffer;
     try {

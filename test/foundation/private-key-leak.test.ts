@@ -97,6 +97,6 @@ describe('the scan of other files', () => {
     const big = Buffer.alloc(MAX_FILE_BYTES + 1, 'a');
     Buffer.from(PEM).copy(big, MAX_FILE_BYTES - 1000);
     const reader = { label: 'r', list: async () => [], read: async () => big, importPath: async () => '', listRepository: async () => ['big.log'] } as RepositoryReader;
-    expect(await scanOtherFiles(reader, new Set())).toEqual([{ file: 'big.log', kind: 'a PEM "PRIVATE KEY" block', line: 1 }]);
+    expect(await scanOtherFiles(reader, reader.listRepository!(), new Set())).toEqual([{ file: 'big.log', kind: 'a PEM "PRIVATE KEY" block', line: 1 }]);
   });
 });
