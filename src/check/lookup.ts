@@ -10,13 +10,12 @@ import { HSA_ROOT, WILDCARD_ADDRESS } from '../model/syntax';
 import { addressIds } from '../resolve/address-ids';
 import { activeOn } from './periods';
 
-const ROOT_KEY = HSA_ROOT.toLowerCase();
-const ROOT = addressIds.ofKey(ROOT_KEY);
+const ROOT = addressIds.of(HSA_ROOT);
 const WILDCARD = addressIds.ofKey(WILDCARD_ADDRESS);
 
-/** `*` and `SE` stand for every address: an entry on them meets any entry of the same contract. `key`: the address in lower case. */
-export function coversEverything(key: string): boolean {
-  return key === WILDCARD_ADDRESS || key === ROOT_KEY;
+/** `*` and `SE` stand for every address: an entry on them meets any entry of the same contract. `id`: the address's number. */
+export function coversEverything(id: number): boolean {
+  return id === WILDCARD || id === ROOT;
 }
 
 export class AddressTree {

@@ -1,7 +1,6 @@
 import type { Declarations, Declared } from '../parse';
 import type { ConnectionDecl, EnvironmentDecl } from '../model/schemas';
 import type {
-  AddressReference,
   AuthorizationGroup,
   Catalog,
   Connection,
@@ -9,8 +8,7 @@ import type {
   RoutingGroup,
 } from '../model/state';
 import type { Locator, PathSegment } from '../load/locator';
-import { ListedAddress, ListedContract, ListedGroup, RoutedContract, type AddressListing, type Resolution } from './listed';
-import { addressIds } from './address-ids';
+import { AddressListing, ListedContract, ListedGroup, RoutedContract, type Resolution } from './listed';
 import { resolveContractRef } from './contracts';
 import { suppressionsOf } from './catalog';
 import { withLazyEntries } from './expand';
@@ -127,12 +125,5 @@ function addConnection(state: EnvironmentState, declared: Declared<ConnectionDec
 }
 
 function addressesOf(written: string[], locator: Locator, at: PathSegment[]): AddressListing {
-  const list: PathSegment[] = [...at, 'logicalAddresses'];
-  const ids = new Int32Array(written.length);
-  const addresses: AddressReference[] = new Array(written.length);
-  for (let i = 0; i < written.length; i++) {
-    ids[i] = addressIds.of(written[i]);
-    addresses[i] = new ListedAddress(written[i], ids[i], locator, list, i);
-  }
-  return { addresses, addressIds: ids };
+  return new AddressListing(written, locator, [...at, 'logicalAddresses']);
 }

@@ -101,10 +101,31 @@ export class RoutedContract extends ListedContract {
   }
 }
 
-/** A group's logical addresses as listed, and their numbers in the same order. */
-export interface AddressListing {
-  addresses: AddressReference[];
-  addressIds: Int32Array;
+/**
+ * A group's logical addresses: their numbers (address-ids.ts) at once, which is all the rules over
+ * every entry need; the listed addresses themselves, with their lines, when something first asks
+ * (a finding, an entry built for a plan or an export). Groups made from one `consumers:` list share it.
+ */
+export class AddressListing {
+  declare readonly ids: Int32Array;
+  private declare readonly written: readonly string[];
+  private declare readonly locator: Locator;
+  private declare readonly list: readonly PathSegment[];
+  private declare listed?: AddressReference[];
+
+  constructor(written: readonly string[], locator: Locator, list: readonly PathSegment[]) {
+    this.written = written;
+    this.locator = locator;
+    this.list = list;
+    this.listed = undefined;
+    const ids = new Int32Array(written.length);
+    for (let i = 0; i < written.length; i++) ids[i] = addressIds.of(written[i]);
+    this.ids = ids;
+  }
+
+  get addresses(): AddressReference[] {
+    return (this.listed ??= this.written.map((la, i) => new ListedAddress(la, this.ids[i], this.locator, this.list, i)));
+  }
 }
 
 /** A group of a connection file: a routing group, or an authorization group (one per consumer it names). */
@@ -112,15 +133,19 @@ export class ListedGroup<D, C extends ListedContract> extends Listed {
   declare readonly connection: Connection;
   declare readonly decl: D;
   declare readonly contracts: C[];
-  declare readonly addresses: AddressReference[];
   declare readonly addressIds: Int32Array;
+  private declare readonly listing: AddressListing;
 
-  constructor(connection: Connection, decl: D, contracts: C[], { addresses, addressIds }: AddressListing, list: readonly PathSegment[], at: number) {
+  constructor(connection: Connection, decl: D, contracts: C[], listing: AddressListing, list: readonly PathSegment[], at: number) {
     super(connection.locator, list, at);
     this.connection = connection;
     this.decl = decl;
     this.contracts = contracts;
-    this.addresses = addresses;
-    this.addressIds = addressIds;
+    this.listing = listing;
+    this.addressIds = listing.ids;
+  }
+
+  get addresses(): AddressReference[] {
+    return this.listing.addresses;
   }
 }
