@@ -27,7 +27,7 @@ describe('schema', () => {
     expect(await findingsOf('schema', { 'environments/test/connections/forms.yaml': group('integrationAgreement: I-1') })).toEqual([`environments/test/connections/forms.yaml:2 ${expected}`]);
   });
 
-  it('words each problem in a list of logical addresses at its item, as in any other list', async () => {
+  it('words each problem in a list of logical addresses or contracts at its item, as in any other list', async () => {
     const group = (addresses: string) => `authorizations:\n  - consumer: SE2321000016-A1B2\n    contracts: [GetForms:2]\n    logicalAddresses: ${addresses}\n`;
     const file = 'environments/test/connections/forms.yaml';
     const items = ['SE5565594230-B9P', '42', '""', '"SE1\\u0001B"', 'X'.repeat(256)];
@@ -38,5 +38,12 @@ describe('schema', () => {
       `${file}:4 authorizations[0].logicalAddresses[4] must be at most 255 characters`,
     ]);
     expect(await findingsOf('schema', { [file]: group('SE5565594230-B9P') })).toEqual([`${file}:4 authorizations[0].logicalAddresses must be a list, not string`]);
+    const contracts = `authorizations:\n  - consumer: SE2321000016-A1B2\n    contracts: [GetForms:2, 7, ""]\n    logicalAddresses: [SE5565594230-B9P]\n`;
+    expect(await findingsOf('schema', { [file]: contracts })).toEqual([
+      `${file}:3 authorizations[0].contracts[1] is a number but must be text: put it in quotes so that leading zeros and long digits survive`,
+      `${file}:3 authorizations[0].contracts[2] must not be empty`,
+    ]);
+    const none = `authorizations:\n  - consumer: SE2321000016-A1B2\n    contracts: []\n    logicalAddresses: [SE5565594230-B9P]\n`;
+    expect(await findingsOf('schema', { [file]: none })).toEqual([`${file}:3 authorizations[0].contracts Too small: expected array to have >=1 items`]);
   });
 });
