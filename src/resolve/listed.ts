@@ -35,8 +35,6 @@ abstract class Listed {
 
 /** A logical address of the catalog (config/logical-addresses/), with its description. */
 export class CatalogAddress extends Listed implements LogicalAddress {
-  /** Its number (address-ids.ts). */
-  declare readonly id: number;
   declare readonly key: string;
   declare readonly hsaId: string;
   declare readonly description: string;
@@ -44,15 +42,14 @@ export class CatalogAddress extends Listed implements LogicalAddress {
 
   constructor(decl: { hsaId: string; description: string; parent?: string }, locator: Locator, list: readonly PathSegment[], at: number) {
     super(locator, list, at);
-    this.id = addressIds.of(decl.hsaId);
-    this.key = addressIds.keys[this.id];
+    this.key = addressIds.keys[addressIds.of(decl.hsaId)];
     this.hsaId = decl.hsaId;
     this.description = decl.description;
     this.parent = decl.parent;
   }
 }
 
-/** A logical address as a group lists it; `id` is its number (address-ids.ts), which the group also keeps in its `addressIds`. */
+/** A logical address as a group lists it; its key is the one string its number (address-ids.ts) stands for. */
 export class ListedAddress extends Listed implements AddressReference {
   declare readonly logicalAddress: string;
   declare readonly key: string;
