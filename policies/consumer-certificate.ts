@@ -16,7 +16,7 @@ const consumerCertificate: Rule = (state) => {
     if (reported.has(once)) continue;
     reported.add(once);
     out.push({
-      message: `consumer ${systemName(system)} is authorized in ${state.name} but declares no certificate there; add environments.${state.name}.certificates (its function certificate, a public PEM) to ${system.location.file}`,
+      message: `consumer ${systemName(system)} is authorized in ${state.name} but declares no certificate there; add environments.${state.name}.certificates (its function certificate, a public PEM) to ${system.file}`,
       location: group.location,
       entity: system.hsaId,
     });

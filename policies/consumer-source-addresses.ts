@@ -15,7 +15,7 @@ const consumerSourceAddresses: Rule = (state) => {
     if (reported.has(once)) continue;
     reported.add(once);
     out.push({
-      message: `consumer ${systemName(system)} is authorized in ${state.name} but declares no source addresses there; add environments.${state.name}.sourceAddresses (CIDRs) to ${system.location.file}`,
+      message: `consumer ${systemName(system)} is authorized in ${state.name} but declares no source addresses there; add environments.${state.name}.sourceAddresses (CIDRs) to ${system.file}`,
       location: group.location,
       entity: system.hsaId,
     });

@@ -4,17 +4,20 @@ import type { EnvironmentState, RepositoryState } from '../src/model/state';
 import { where } from '../src/check/where';
 import { oncePerCatalog } from '../src/check/once-per-catalog';
 
-/** Reports every declaration after the first with the same key, naming both places. */
-function repeats<T extends { key: string; location: Location }>(items: T[], what: (item: T) => string): RuleFinding[] {
+/** Reports every declaration after the first with the same key, naming both places (located only then). */
+function repeats<T extends { location: Location }>(items: T[], keyOf: (item: T) => string, what: (item: T) => string): RuleFinding[] {
   const first = new Map<string, T>();
   const out: RuleFinding[] = [];
   for (const item of items) {
-    const earlier = first.get(item.key);
-    if (!earlier) first.set(item.key, item);
-    else out.push({ message: `${what(item)} is declared twice: here and at ${where(earlier.location)}`, location: item.location, entity: item.key });
+    const key = keyOf(item);
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, item);
+    else out.push({ message: `${what(item)} is declared twice: here and at ${where(earlier.location)}`, location: item.location, entity: key });
   }
   return out;
 }
+
+const byKey = (item: { key: string }) => item.key;
 
 /**
  * Two environments that order for the same platform (a copied folder) would send every order twice;
@@ -31,17 +34,11 @@ function samePlatform(state: EnvironmentState, repository: RepositoryState): Rul
 
 /** The catalog's repeats: the same for every environment, so found once. */
 const catalogRepeats = oncePerCatalog((catalog) => [
-  ...repeats(catalog.systems, (s) => `system ${s.hsaId}`),
-  ...repeats(catalog.contracts, (c) => `service contract ${c.namespace}`),
-  ...repeats(catalog.logicalAddresses, (la) => `logical address ${la.hsaId}`),
-  ...repeats(
-    catalog.serviceDomains.map((d) => ({ key: d.domain.toLowerCase(), location: d.location, domain: d.domain })),
-    (d) => `service domain ${d.domain}`,
-  ),
-  ...repeats(
-    catalog.trustedCas.map((ca) => ({ key: ca.decl.name.toLowerCase(), location: ca.location, name: ca.decl.name })),
-    (ca) => `trusted CA ${ca.name}`,
-  ),
+  ...repeats(catalog.systems, byKey, (s) => `system ${s.hsaId}`),
+  ...repeats(catalog.contracts, byKey, (c) => `service contract ${c.namespace}`),
+  ...repeats(catalog.logicalAddresses, byKey, (la) => `logical address ${la.hsaId}`),
+  ...repeats(catalog.serviceDomains, (d) => d.domain.toLowerCase(), (d) => `service domain ${d.domain}`),
+  ...repeats(catalog.trustedCas, (ca) => ca.decl.name.toLowerCase(), (ca) => `trusted CA ${ca.decl.name}`),
 ]);
 
 /** The same system, service contract, logical address or trusted CA declared more than once, or one platform for two environments. */

@@ -34,7 +34,7 @@ const producerEndpointDeclared: Rule = (state) => {
       if (reported.has(name) || endpoints.some((e) => e.host.toLowerCase() === target.host && e.port === target.port)) continue;
       reported.add(name);
       out.push({
-        message: `endpoint ${name} of producer ${systemName(system)} is not declared for ${state.name}; add { host: ${target.host}, port: ${target.port}, addresses: [...] } to environments.${state.name}.endpoints in ${system.location.file}`,
+        message: `endpoint ${name} of producer ${systemName(system)} is not declared for ${state.name}; add { host: ${target.host}, port: ${target.port}, addresses: [...] } to environments.${state.name}.endpoints in ${system.file}`,
         location: contract.location,
         entity: system.hsaId,
       });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { commonName, readCertificateFile, type CertificateFile } from '../certs/read';
 import type { Location } from '../model/diagnostics';
 import type { EnvironmentState, System, TrustedCa } from '../model/state';
+import { Listed } from '../resolve/listed';
 
 export interface CertificateUse {
   /** For messages: `certificate certs/x.pem of system Journal (SE…) in qa`. */
@@ -48,22 +49,28 @@ export function certificateUses(state: EnvironmentState): CertificateUse[] {
 }
 
 function systemCertificates(state: EnvironmentState): CertificateUse[] {
-  const { assets } = state.catalog;
-  return state.catalog.systems.flatMap((system) =>
-    (system.decl.environments[state.name]?.certificates ?? []).map((ref, i) => {
-      const file = resolveFrom(system.location.file, ref);
-      const bytes = assets.get(file);
-      return {
-        label: `certificate ${ref} of system ${system.decl.name} (${system.hsaId}) in ${state.name}`,
-        owner: { system },
-        path: file,
-        location: system.locator.locate(['environments', state.name, 'certificates', i]),
-        entity: system.hsaId,
-        file: bytes && readCertificateFile(bytes),
-        outside: leavesRepository(system.location.file, ref),
-      };
-    }),
-  );
+  return state.catalog.systems.flatMap((system) => (system.decl.environments[state.name]?.certificates ?? []).map((ref, i) => new SystemCertificate(state, system, ref, i)));
+}
+
+/** A certificate a system names for an environment; its line is found when a finding asks for it. */
+class SystemCertificate extends Listed implements CertificateUse {
+  declare readonly label: string;
+  declare readonly owner: { system: System };
+  declare readonly path: string;
+  declare readonly entity: string;
+  declare readonly file?: CertificateFile;
+  declare readonly outside?: boolean;
+
+  constructor(state: EnvironmentState, system: System, ref: string, i: number) {
+    super(system.locator, ['environments', state.name, 'certificates'], i);
+    this.label = `certificate ${ref} of system ${system.decl.name} (${system.hsaId}) in ${state.name}`;
+    this.owner = { system };
+    this.path = resolveFrom(system.file, ref);
+    this.entity = system.hsaId;
+    const bytes = state.catalog.assets.get(this.path);
+    this.file = bytes && readCertificateFile(bytes);
+    this.outside = leavesRepository(system.file, ref);
+  }
 }
 
 /** The CAs trusted in this environment. */

@@ -8,7 +8,7 @@ import type { Finding } from './types';
  * leaves such consumers out of the ingress allowlist.
  */
 export function systemsWithErrors(findings: readonly Finding[], catalog: Catalog, env: string): Set<string> {
-  const byFile = new Map(catalog.systems.map((s) => [s.location.file, s.key]));
+  const byFile = new Map(catalog.systems.map((s) => [s.file, s.key]));
   const out = new Set<string>();
   for (const f of findings) {
     if (f.level !== 'error' || f.suppressed || f.env !== env) continue;

@@ -59,9 +59,9 @@ export function ownership(state: RepositoryState, files: readonly string[]): Own
     if (!DECLARATION_FOLDERS.has(top)) own(file.includes('/') ? `${top}/` : file, platform);
   }
   for (const s of catalog.systems) {
-    own(s.location.file, s.decl.owners);
+    own(s.file, s.decl.owners);
     for (const e of Object.values(s.decl.environments)) {
-      for (const cert of e.certificates) own(path.posix.join(path.posix.dirname(s.location.file), cert), s.decl.owners);
+      for (const cert of e.certificates) own(path.posix.join(path.posix.dirname(s.file), cert), s.decl.owners);
     }
   }
   for (const d of catalog.serviceDomains) own(d.location.file, [...platform, ...d.decl.owners]);

@@ -12,6 +12,8 @@ export interface System {
   key: string;
   hsaId: string;
   decl: s.SystemDecl;
+  /** The file that declares it. */
+  file: string;
   location: Location;
   /** Lines of the system's file, for findings about one certificate or address in it. */
   locator: Locator;

@@ -91,7 +91,7 @@ function presence(s: System, env: string): NetworkPresence {
 
 /** A system's certificate files in the environment: named next to the system file. */
 function certificateFiles(s: System, state: EnvironmentState): string[] {
-  return (s.decl.environments[state.name]?.certificates ?? []).map((name) => path.posix.join(path.posix.dirname(s.location.file), name));
+  return (s.decl.environments[state.name]?.certificates ?? []).map((name) => path.posix.join(path.posix.dirname(s.file), name));
 }
 
 /** The same certificate files with the same bytes on both sides: nothing to read or compare. */

@@ -1,9 +1,8 @@
 import type { Declarations, Declared } from '../parse';
 import type { Catalog, ServiceContract, Suppression } from '../model/state';
 import type { SuppressionDecl } from '../model/schemas';
-import { naturalKey } from '../model/syntax';
-import { contractNamespace, shortName } from './contracts';
-import { CatalogAddress } from './listed';
+import { shortName } from './contracts';
+import { CatalogAddress, CatalogContract, CatalogDomain, CatalogSystem } from './listed';
 import type { PathSegment } from '../load/locator';
 
 /** Indexes put the first declaration first; the entity-unique rule reports later duplicates. */
@@ -47,29 +46,9 @@ export function resolveCatalog(d: Declarations): Catalog {
 }
 
 function declaredPart(d: Declarations): DeclaredPart {
-  const systems = d.systems.map((x) => ({
-    key: naturalKey(x.value.hsaId),
-    hsaId: x.value.hsaId,
-    decl: x.value,
-    location: x.locator.locate(['hsaId']),
-    locator: x.locator,
-  }));
-  const serviceDomains = d.serviceDomains.map((x) => ({ domain: x.value.domain, decl: x.value, location: x.locator.locate([]) }));
-  const contracts: ServiceContract[] = d.serviceDomains.flatMap((x) =>
-    x.value.contracts.map((c, i) => {
-      const namespace = contractNamespace(x.value.domain, c);
-      return {
-        key: naturalKey(namespace),
-        namespace,
-        domain: x.value.domain,
-        name: c.name,
-        major: c.major,
-        minor: c.minor,
-        description: c.description,
-        location: x.locator.locate(['contracts', i]),
-      };
-    }),
-  );
+  const systems = d.systems.map((x) => new CatalogSystem(x.value, x.file, x.locator));
+  const serviceDomains = d.serviceDomains.map((x) => new CatalogDomain(x.value, x.locator));
+  const contracts: ServiceContract[] = d.serviceDomains.flatMap((x) => x.value.contracts.map((c, i) => new CatalogContract(x.value.domain, c, x.locator, i)));
   const contractIndex = indexFirst(contracts, (c) => c.key);
   const contractsByShortName = new Map<string, ServiceContract[]>();
   for (const c of contractIndex.values()) {

@@ -10,26 +10,90 @@
  * and these objects are made by the million.
  */
 import type { Location } from '../model/diagnostics';
-import type { AddressReference, Connection, GroupContract, LogicalAddress } from '../model/state';
+import type { AddressReference, Connection, GroupContract, LogicalAddress, ServiceContract, ServiceDomain, System } from '../model/state';
+import type { ContractDecl, ServiceDomainDecl, SystemDecl } from '../model/schemas';
+import { naturalKey } from '../model/syntax';
+import { contractNamespace } from './contracts';
 import type { Locator, PathSegment } from '../load/locator';
 import { addressIds } from './address-ids';
 
-/** Where an item is: the path of its list, shared by the list's items, and its own index or key. */
-abstract class Listed {
-  private declare readonly locator: Locator;
+/**
+ * Where an item is: the path of its list, shared by the list's items, and its own index or key
+ * (none for a file's root).
+ */
+export abstract class Listed {
+  private declare readonly lines: Locator;
   private declare readonly list: readonly PathSegment[];
-  private declare readonly at: PathSegment;
+  private declare readonly at?: PathSegment;
   private declare located?: Location;
 
-  constructor(locator: Locator, list: readonly PathSegment[], at: PathSegment) {
-    this.locator = locator;
+  constructor(lines: Locator, list: readonly PathSegment[], at?: PathSegment) {
+    this.lines = lines;
     this.list = list;
     this.at = at;
     this.located = undefined;
   }
 
   get location(): Location {
-    return (this.located ??= this.locator.locate([...this.list, this.at]));
+    return (this.located ??= this.lines.locate(this.at === undefined ? this.list : [...this.list, this.at]));
+  }
+}
+
+const HSA_ID: PathSegment[] = [];
+
+/** A system of the catalog (config/systems/), located at its HSA-id. */
+export class CatalogSystem extends Listed implements System {
+  declare readonly key: string;
+  declare readonly hsaId: string;
+  declare readonly decl: SystemDecl;
+  declare readonly file: string;
+  declare readonly locator: Locator;
+
+  constructor(decl: SystemDecl, file: string, locator: Locator) {
+    super(locator, HSA_ID, 'hsaId');
+    this.key = naturalKey(decl.hsaId);
+    this.hsaId = decl.hsaId;
+    this.decl = decl;
+    this.file = file;
+    this.locator = locator;
+  }
+}
+
+const ROOT: PathSegment[] = [];
+
+/** A service domain of the catalog, located at its file's top. */
+export class CatalogDomain extends Listed implements ServiceDomain {
+  declare readonly domain: string;
+  declare readonly decl: ServiceDomainDecl;
+
+  constructor(decl: ServiceDomainDecl, locator: Locator) {
+    super(locator, ROOT);
+    this.domain = decl.domain;
+    this.decl = decl;
+  }
+}
+
+const CONTRACTS: PathSegment[] = ['contracts'];
+
+/** A service contract of a domain, located at its item in the domain's `contracts`. */
+export class CatalogContract extends Listed implements ServiceContract {
+  declare readonly key: string;
+  declare readonly namespace: string;
+  declare readonly domain: string;
+  declare readonly name: string;
+  declare readonly major: number;
+  declare readonly minor: number;
+  declare readonly description?: string;
+
+  constructor(domain: string, decl: ContractDecl, locator: Locator, at: number) {
+    super(locator, CONTRACTS, at);
+    this.namespace = contractNamespace(domain, decl);
+    this.key = naturalKey(this.namespace);
+    this.domain = domain;
+    this.name = decl.name;
+    this.major = decl.major;
+    this.minor = decl.minor;
+    this.description = decl.description;
   }
 }
 

@@ -103,7 +103,7 @@ ${system.decl.deactivated ? `<dt>Deactivated</dt><dd class="expired">${esc(syste
 <dt>Certificates</dt><dd>${certs.join('<br>') || '<span class="muted">none in this environment</span>'}</dd>
 <dt>Endpoints</dt><dd>${(mine?.endpoints ?? []).map((e) => `${esc(e.host)}:${e.port} (${esc(e.addresses.join(', '))})`).join('<br>') || '<span class="muted">none</span>'}</dd>
 <dt>Source addresses</dt><dd>${esc((mine?.sourceAddresses ?? []).join(', ')) || '<span class="muted">none</span>'}</dd>
-<dt>Declared in</dt><dd>${esc(system.location.file)}</dd>
+<dt>Declared in</dt><dd>${esc(system.file)}</dd>
 </dl>
 <p><a href="../index.html#q=${encodeURIComponent(system.hsaId)}">Its connections as a consumer</a></p>
 ${counterparts('Produces', figures?.produces ?? {}, link, 'Consumer')}

@@ -18,8 +18,8 @@ export interface DeactivateOptions {
 export async function draftDeactivate(input: RequestInput, o: DeactivateOptions): Promise<RequestDraft> {
   const { catalog } = input.state;
   const system = requireSystem(catalog, o.system ?? (await input.ask.pick('--system', 'System to deactivate', systemChoices(catalog))), '--system');
-  if (system.decl.deactivated) throw new RequestRefused(`${systemLabel(system)} is already deactivated since ${system.decl.deactivated.date} (${system.location.file})`);
-  const file = system.location.file;
+  if (system.decl.deactivated) throw new RequestRefused(`${systemLabel(system)} is already deactivated since ${system.decl.deactivated.date} (${system.file})`);
+  const file = system.file;
   if (!/\.ya?ml$/.test(file)) throw new RequestRefused(`${file} is TypeScript; change it by hand`);
   const reason = o.reason ?? (await input.ask.optional('Reason (empty for none)'));
   const edit = new YamlEdit((await input.text(file))!, file);
