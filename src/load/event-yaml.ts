@@ -1,8 +1,8 @@
 /**
  * The fast way to read a declaration: js-yaml's event parser (about ten times faster than the `yaml`
- * package on a large repository) and a small builder that turns its events into the plain value and
- * the position of every node. It gives what `yaml` gives (core schema): the same value and the same
- * positions (`event-yaml.test.ts` compares the two). What the two packages treat differently, or what
+ * package on a large repository) and a small builder that turns its events into the plain value and,
+ * read again when a position is first asked for, the position of every node. It gives what `yaml`
+ * gives (core schema): the same value and the same positions (`event-yaml.test.ts` compares the two). What the two packages treat differently, or what
  * only `yaml` words well, it leaves to `yaml` by returning 'declined': errors, tags, anchors and
  * aliases (so the alias limit applies), block scalars, empty values, keys that are not strings,
  * duplicate keys, several documents, a carriage return alone.
