@@ -1,5 +1,5 @@
 import type { Rule } from '../src/check/types';
-import { AddressTree, Coverage, unmet } from '../src/check/lookup';
+import { AddressTree, unmet } from '../src/check/lookup';
 import { routingEntry } from '../src/resolve/expand';
 
 /**
@@ -7,7 +7,7 @@ import { routingEntry } from '../src/resolve/expand';
  * authorization for its contract on the address, its HSA parents, `SE` or `*`, nor below it.
  */
 const routingCallable: Rule = (state) =>
-  unmet(state.routingGroups, new Coverage(new AddressTree(state.catalog), state.authorizationGroups)).map(({ group, contract, address }) => {
+  unmet(state.routingGroups, state.authorizationGroups, new AddressTree(state.catalog)).map(({ group, contract, address }) => {
     const r = routingEntry(group, contract, address);
     return {
       message: `routing for ${r.contract} at ${r.logicalAddress} to ${r.producer} in ${state.name} can be called by no consumer (no authorization on the address, its HSA parents, SE or *); authorize a consumer or remove the routing`,

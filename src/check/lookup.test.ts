@@ -1,6 +1,6 @@
 import type { Catalog, LogicalAddress } from '../model/state';
 import { addressIds } from '../resolve/address-ids';
-import { AddressTree, CallLookup, Coverage } from './lookup';
+import { AddressTree, CallLookup, unmet } from './lookup';
 
 /** Just enough of a catalog for the lookup: logical addresses with parents. */
 function catalogOf(parents: Record<string, string | undefined>): Catalog {
@@ -24,14 +24,16 @@ describe('the lookup order', () => {
   });
 
   it('meets on a parent, on a unit below, on SE or *, and only for the same contract', () => {
-    // Groups hold lower-case contract keys and address numbers (resolve folds the case once per listing).
-    const routing = new Coverage(tree, [{ contracts: [{ key: 'c:1' }], addresses: [{ key: 'se1-clinic' }], addressIds: Int32Array.of(addressIds.ofKey('se1-clinic')) }]);
-    expect(routing.meets('c:1', 'se1-unit')).toBe(true);
-    expect(routing.meets('c:1', 'se1-region')).toBe(true);
-    expect(routing.meets('c:1', 'se')).toBe(true);
-    expect(routing.meets('c:1', '*')).toBe(true);
-    expect(routing.meets('c:1', 'loop1')).toBe(false);
-    expect(routing.meets('c:2', 'se1-clinic')).toBe(false);
+    // Groups hold lower-case contract keys and address numbers (resolve numbers each listing once).
+    const group = (contract: string, ...keys: string[]) => ({ contracts: [{ key: contract }], addresses: keys, addressIds: Int32Array.from(keys, (k) => addressIds.ofKey(k)) });
+    const routing = [group('c:1', 'se1-clinic')];
+    const authorizations = [group('c:1', 'se1-unit', 'se1-region', 'loop1', 'se', '*'), group('c:2', 'se1-clinic')];
+    expect(unmet(authorizations, routing, tree).map((u) => [u.contract.key, u.address])).toEqual([
+      ['c:1', 'loop1'],
+      ['c:2', 'se1-clinic'],
+    ]);
+    expect(unmet(routing, [group('c:1', 'se1-unit')], tree)).toEqual([]);
+    expect(unmet(routing, [], tree).map((u) => u.address)).toEqual(['se1-clinic']);
   });
 });
 

@@ -2,13 +2,14 @@
  * The platform's lookup order for a logical address: the address itself, its HSA parents (the
  * `parent` of the logical-address catalog) up to `SE`, then `*`. The consistency rules ask whether
  * a routing entry and an authorization can meet on a contract; they ask by address number
- * (src/resolve/address-ids.ts), so every answer is a few integer Set lookups on memoized chains and
+ * (src/resolve/address-ids.ts), so every answer is a few array accesses along memoized chains and
  * a million entries stay linear and allocate little.
  */
 import type { Catalog } from '../model/state';
 import { HSA_ROOT, WILDCARD_ADDRESS } from '../model/syntax';
 import { addressIds } from '../resolve/address-ids';
 import { activeOn } from './periods';
+import { pairsByKey } from './pairs';
 
 const ROOT = addressIds.of(HSA_ROOT);
 const WILDCARD = addressIds.ofKey(WILDCARD_ADDRESS);
@@ -65,93 +66,77 @@ export class AddressTree {
   }
 }
 
-/** What coverage needs of a group: the lower-case keys of its contracts, and its addresses with their numbers. */
+/** What the consistency check needs of a group: the lower-case keys of its contracts, and its addresses with their numbers. */
 export interface CoveringGroup {
   contracts: readonly { key: string }[];
   addresses: readonly unknown[];
   addressIds: Int32Array;
 }
 
-/**
- * The (contract, logical address) pairs one side's groups have entries on. `meets` is true when a
- * call for the other side's entry would find one of them: on the address, its parents, `SE` or
- * `*`; or, since an entry on a parent covers the units below it, on a unit below the address.
- * Contracts are lower-case keys, as the groups hold them; addresses are numbers.
- */
-export class Coverage {
-  private byContract = new Map<string, Set<number>>();
-  /** Per contract, every proper HSA parent of an entry's address; built only when first needed. */
-  private below = new Map<string, Set<number>>();
-
-  constructor(
-    private readonly tree: AddressTree,
-    groups: readonly CoveringGroup[],
-  ) {
-    // Indexed loops: this runs once per environment, mostly before it is optimized, where for-of allocates per step.
-    for (let g = 0; g < groups.length; g++) {
-      const { contracts, addressIds: ids } = groups[g];
-      for (let c = 0; c < contracts.length; c++) {
-        let addresses = this.byContract.get(contracts[c].key);
-        if (!addresses) this.byContract.set(contracts[c].key, (addresses = new Set()));
-        for (let a = 0; a < ids.length; a++) addresses.add(ids[a]);
-      }
-    }
-  }
-
-  /** Whether an entry for this contract at this address (both lower case) meets one of the side's. */
-  meets(contract: string, logicalAddress: string): boolean {
-    return this.meetsAmong(contract, this.addressesOf(contract), addressIds.ofKey(logicalAddress));
-  }
-
-  /** The addresses the side has entries on for a contract: looked up once for a walk over a group's addresses. */
-  addressesOf(contract: string): ReadonlySet<number> | undefined {
-    return this.byContract.get(contract);
-  }
-
-  /** `meets`, given what `addressesOf(contract)` gave and the address's number. */
-  meetsAmong(contract: string, addresses: ReadonlySet<number> | undefined, id: number): boolean {
-    if (!addresses) return false;
-    if (addresses.has(id) || id === WILDCARD || id === ROOT) return true;
-    const chain = this.tree.chainOf(id);
-    for (let i = 0; i < chain.length; i++) if (addresses.has(chain[i])) return true;
-    return this.parentsOf(contract, addresses).has(id);
-  }
-
-  private parentsOf(contract: string, addresses: ReadonlySet<number>): Set<number> {
-    let parents = this.below.get(contract);
-    if (!parents) {
-      parents = new Set();
-      for (const la of addresses) {
-        for (const a of this.tree.chainOf(la)) if (a !== la && a !== ROOT && a !== WILDCARD) parents.add(a);
-      }
-      this.below.set(contract, parents);
-    }
-    return parents;
-  }
-}
-
-/** An entry of a group that a coverage does not meet, as the group, contract and address it pairs. */
+/** An entry of a group that the other side does not meet, as the group, contract and address it pairs. */
 export interface Unmet<G extends CoveringGroup> {
   group: G;
   contract: G['contracts'][number];
   address: G['addresses'][number];
 }
 
-/** The entries of the groups (every contract at every address) that `coverage` does not meet. */
-export function unmet<G extends CoveringGroup>(groups: readonly G[], coverage: Coverage): Unmet<G>[] {
-  const out: Unmet<G>[] = [];
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[g];
-    const ids = group.addressIds;
-    for (let c = 0; c < group.contracts.length; c++) {
-      const contract = group.contracts[c];
-      const addresses = coverage.addressesOf(contract.key);
-      for (let a = 0; a < ids.length; a++) {
-        if (!coverage.meetsAmong(contract.key, addresses, ids[a])) out.push({ group, contract, address: group.addresses[a] });
-      }
+const contractKey = (_: CoveringGroup, contract: { key: string }) => contract.key;
+
+/**
+ * The entries of `groups` (every contract at every address) that no entry of `covering` meets on
+ * their contract: a call for the entry would find none of the other side's on the address, its
+ * parents, `SE` or `*`, nor, since an entry on a parent covers the units below it, on a unit below
+ * the address. One contract at a time, the covering side's addresses for it are marked in an array
+ * indexed by address number, so an entry costs an array access or two. In group order.
+ */
+export function unmet<G extends CoveringGroup>(groups: readonly G[], covering: readonly CoveringGroup[], tree: AddressTree): Unmet<G>[] {
+  const cover = pairsByKey(covering, contractKey);
+  const marked = new Int32Array(addressIds.size);
+  const found: number[] = [];
+  let mark = 0;
+  for (const [contract, pairs] of pairsByKey(groups, contractKey)) {
+    const coverPairs = cover.get(contract);
+    mark++;
+    if (coverPairs) markAddresses(covering, coverPairs, marked, mark);
+    let below: Set<number> | undefined;
+    const meets = (id: number) => {
+      if (marked[id] === mark || id === WILDCARD || id === ROOT) return true;
+      const chain = tree.chainOf(id);
+      for (let i = 0; i < chain.length; i++) if (marked[chain[i]] === mark) return true;
+      return (below ??= parentsOf(covering, coverPairs!, tree)).has(id);
+    };
+    for (let p = 0; p < pairs.length; p += 2) {
+      const ids = groups[pairs[p]].addressIds;
+      for (let a = 0; a < ids.length; a++) if (!coverPairs || !meets(ids[a])) found.push(pairs[p], pairs[p + 1], a);
     }
   }
-  return out;
+  return inGroupOrder(found).map(([g, c, a]) => ({ group: groups[g], contract: groups[g].contracts[c], address: groups[g].addresses[a] }));
+}
+
+/** Marks the addresses of the pairs' groups. Indexed loops: for-of allocates per step in a function not yet optimized. */
+function markAddresses(groups: readonly CoveringGroup[], pairs: number[], marked: Int32Array, mark: number): void {
+  for (let p = 0; p < pairs.length; p += 2) {
+    const ids = groups[pairs[p]].addressIds;
+    for (let a = 0; a < ids.length; a++) marked[ids[a]] = mark;
+  }
+}
+
+/** Every proper HSA parent of an address of the pairs' groups: a unit below one of them is covered. */
+function parentsOf(groups: readonly CoveringGroup[], pairs: number[], tree: AddressTree): Set<number> {
+  const parents = new Set<number>();
+  for (let p = 0; p < pairs.length; p += 2) {
+    for (const la of groups[pairs[p]].addressIds) {
+      for (const a of tree.chainOf(la)) if (a !== la && a !== ROOT && a !== WILDCARD) parents.add(a);
+    }
+  }
+  return parents;
+}
+
+/** Flat (group, contract, address) index triples, as triples sorted by group, then contract, then address. */
+function inGroupOrder(flat: number[]): [number, number, number][] {
+  const triples: [number, number, number][] = [];
+  for (let i = 0; i < flat.length; i += 3) triples.push([flat[i], flat[i + 1], flat[i + 2]]);
+  return triples.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
 }
 
 /** What a lookup needs of a routing entry or an authorization: its keys and its validity. */

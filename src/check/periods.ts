@@ -1,5 +1,6 @@
 import { stockholmDay } from '../model/days';
 import { addressIds } from '../resolve/address-ids';
+import { pairsByKey } from './pairs';
 
 /** A validity period in whole days; an open end is unbounded, as the catalog's +100 years is in practice. */
 export interface Period {
@@ -45,9 +46,9 @@ export interface Cell<G extends KeyedGroup> {
 /**
  * Finds the entries that share their key with an earlier entry of overlapping period, walking the
  * groups (contract × address each) without building the entries. The key of an entry is
- * `scope(group, contract)` with its address. The group-contract pairs are first sorted by scope, in
- * group order; then, one scope at a time, arrays indexed by address number say whether the scope
- * has seen the address and where first, so the cost is a few array accesses per entry. Only a
+ * `scope(group, contract)` with its address. One scope at a time (pairs.ts), arrays indexed by
+ * address number say whether the scope has seen the address and where first, so the cost is a few
+ * array accesses per entry. Only a
  * repeated key gets a list of cells; each repeat is paired with the earliest earlier cell whose
  * period overlaps its own.
  */
@@ -57,7 +58,7 @@ export function overlappingDuplicates<G extends KeyedGroup>(groups: readonly G[]
   const firstPair = new Int32Array(addressIds.size);
   const firstIndex = new Int32Array(addressIds.size);
   let scopeNumber = 0;
-  for (const list of pairsByScope(groups, scope)) {
+  for (const list of pairsByKey(groups, scope).values()) {
     scopeNumber++;
     let repeated: Map<number, Cell<G>[]> | undefined;
     for (let p = 0; p < list.length; p += 2) {
@@ -82,21 +83,6 @@ export function overlappingDuplicates<G extends KeyedGroup>(groups: readonly G[]
     }
   }
   return pairs;
-}
-
-/** Per scope, its group-contract pairs as indexes [group, contract, group, contract, ...], in group order. */
-function pairsByScope<G extends KeyedGroup>(groups: readonly G[], scope: (group: G, contract: G['contracts'][number]) => string): Iterable<number[]> {
-  const scopes = new Map<string, number[]>();
-  for (let g = 0; g < groups.length; g++) {
-    const { contracts } = groups[g];
-    for (let c = 0; c < contracts.length; c++) {
-      const key = scope(groups[g], contracts[c]);
-      const list = scopes.get(key);
-      if (list) list.push(g, c);
-      else scopes.set(key, [g, c]);
-    }
-  }
-  return scopes.values();
 }
 
 /** The cell of the pair at `p` of a scope's list, at the group's `a`-th address. */
