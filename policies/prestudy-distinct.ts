@@ -1,9 +1,9 @@
 import type { Rule, RuleFinding } from '../src/check/types';
 import type { Approval } from '../src/model/schemas';
 import type { Connection, EnvironmentState } from '../src/model/state';
-import { naturalKey } from '../src/model/syntax';
+import { consumerKey } from '../src/resolve/expand';
 
-/** (producer, contract) and (consumer, contract) pairs of a connection file, as natural keys. */
+/** (producer, contract) and (consumer, contract) pairs of a connection file, as natural keys (`r|…` and `a|…`). */
 function pairsOf(state: EnvironmentState): Map<Connection, string[]> {
   const out = new Map<Connection, string[]>();
   const add = (c: Connection, key: string) => {
@@ -11,8 +11,12 @@ function pairsOf(state: EnvironmentState): Map<Connection, string[]> {
     if (keys) keys.push(key);
     else out.set(c, [key]);
   };
-  for (const g of state.routingGroups) for (const c of g.contracts) add(g.connection, naturalKey('r', g.decl.producer, c.namespace ?? c.ref));
-  for (const g of state.authorizationGroups) for (const c of g.contracts) add(g.connection, naturalKey('a', g.decl.consumer, c.namespace ?? c.ref));
+  // Joined from the lower-case keys the groups hold: the natural key, made without lowering the contract again.
+  for (const g of state.routingGroups) {
+    const producer = g.decl.producer.toLowerCase();
+    for (const c of g.contracts) add(g.connection, ['r', producer, c.key].join('|'));
+  }
+  for (const g of state.authorizationGroups) for (const c of g.contracts) add(g.connection, ['a', consumerKey(g), c.key].join('|'));
   return out;
 }
 
