@@ -91,8 +91,8 @@ function pemInText(text: string): PrivateKeyMatch | undefined {
 }
 
 function binaryKey(bytes: Buffer): PrivateKeyMatch | undefined {
-  const putty = bytes.indexOf(PUTTY);
-  if (putty === 0) return { kind: 'a PuTTY private key file', line: 1 };
+  // At the start only: searching the whole of every file for it cost a pass over the repository.
+  if (bytes.subarray(0, PUTTY.length).equals(PUTTY)) return { kind: 'a PuTTY private key file', line: 1 };
   if (bytes.length >= 4) {
     const magic = bytes.readUInt32BE(0);
     if (magic === JKS) return { kind: 'a Java key store (JKS)', line: 1 };
