@@ -30,7 +30,7 @@ function parseDuration(text: string | undefined): number {
 function options(argv: string[]) {
   const seedAt = argv.indexOf('--seed');
   const seed = seedAt >= 0 ? Number(argv[seedAt + 1]) : Date.now() % 2 ** 31;
-  const rest = argv.filter((_, i) => i !== seedAt && i !== seedAt + 1);
+  const rest = seedAt >= 0 ? argv.filter((_, i) => i !== seedAt && i !== seedAt + 1) : argv;
   return { durationMs: parseDuration(rest[0]), seed };
 }
 
