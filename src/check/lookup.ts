@@ -9,7 +9,7 @@ import type { Catalog } from '../model/state';
 import { HSA_ROOT, WILDCARD_ADDRESS } from '../model/syntax';
 import { addressIds } from '../resolve/address-ids';
 import { activeOn } from './periods';
-import { pairsByKey } from './pairs';
+import { pairsByKey, type Cell, type NumberedGroup } from './pairs';
 
 const ROOT = addressIds.of(HSA_ROOT);
 const WILDCARD = addressIds.ofKey(WILDCARD_ADDRESS);
@@ -66,21 +66,7 @@ export class AddressTree {
   }
 }
 
-/** What the consistency check needs of a group: the lower-case keys of its contracts, and its addresses with their numbers. */
-export interface CoveringGroup {
-  contracts: readonly { key: string }[];
-  addresses: readonly unknown[];
-  addressIds: Int32Array;
-}
-
-/** An entry of a group that the other side does not meet, as the group, contract and address it pairs. */
-export interface Unmet<G extends CoveringGroup> {
-  group: G;
-  contract: G['contracts'][number];
-  address: G['addresses'][number];
-}
-
-const contractKey = (_: CoveringGroup, contract: { key: string }) => contract.key;
+const contractKey = (_: NumberedGroup, contract: { key: string }) => contract.key;
 
 /**
  * The entries of `groups` (every contract at every address) that no entry of `covering` meets on
@@ -89,7 +75,7 @@ const contractKey = (_: CoveringGroup, contract: { key: string }) => contract.ke
  * the address. One contract at a time, the covering side's addresses for it are marked in an array
  * indexed by address number, so an entry costs an array access or two. In group order.
  */
-export function unmet<G extends CoveringGroup>(groups: readonly G[], covering: readonly CoveringGroup[], tree: AddressTree): Unmet<G>[] {
+export function unmet<G extends NumberedGroup>(groups: readonly G[], covering: readonly NumberedGroup[], tree: AddressTree): Cell<G>[] {
   const cover = pairsByKey(covering, contractKey);
   const marked = new Int32Array(addressIds.size);
   const found: number[] = [];
@@ -114,7 +100,7 @@ export function unmet<G extends CoveringGroup>(groups: readonly G[], covering: r
 }
 
 /** Marks the addresses of the pairs' groups. Indexed loops: for-of allocates per step in a function not yet optimized. */
-function markAddresses(groups: readonly CoveringGroup[], pairs: number[], marked: Int32Array, mark: number): void {
+function markAddresses(groups: readonly NumberedGroup[], pairs: number[], marked: Int32Array, mark: number): void {
   for (let p = 0; p < pairs.length; p += 2) {
     const ids = groups[pairs[p]].addressIds;
     for (let a = 0; a < ids.length; a++) marked[ids[a]] = mark;
@@ -122,7 +108,7 @@ function markAddresses(groups: readonly CoveringGroup[], pairs: number[], marked
 }
 
 /** Every proper HSA parent of an address of the pairs' groups: a unit below one of them is covered. */
-function parentsOf(groups: readonly CoveringGroup[], pairs: number[], tree: AddressTree): Set<number> {
+function parentsOf(groups: readonly NumberedGroup[], pairs: number[], tree: AddressTree): Set<number> {
   const parents = new Set<number>();
   for (let p = 0; p < pairs.length; p += 2) {
     for (const la of groups[pairs[p]].addressIds) {

@@ -1,3 +1,18 @@
+/** A group as the rules over every entry see it: lower-case keys for its contracts, its addresses and their numbers. */
+export interface NumberedGroup {
+  contracts: readonly { key: string }[];
+  addresses: readonly unknown[];
+  /** The addresses' numbers (src/resolve/address-ids.ts), in list order. */
+  addressIds: Int32Array;
+}
+
+/** One entry of a group: the contract and the address it pairs. */
+export interface Cell<G extends NumberedGroup> {
+  group: G;
+  contract: G['contracts'][number];
+  address: G['addresses'][number];
+}
+
 /**
  * A side's group-contract pairs by a key of the pair (its contract, or its consumer and contract), as
  * indexes [group, contract, group, contract, ...] in group order. The rules over every entry take one

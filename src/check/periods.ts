@@ -1,6 +1,6 @@
 import { stockholmDay } from '../model/days';
 import { addressIds } from '../resolve/address-ids';
-import { pairsByKey } from './pairs';
+import { pairsByKey, type Cell, type NumberedGroup } from './pairs';
 
 /** A validity period in whole days; an open end is unbounded, as the catalog's +100 years is in practice. */
 export interface Period {
@@ -27,20 +27,9 @@ export function isoDay(now: Date): string {
   return stockholmDay(now);
 }
 
-/** A group as the duplicate check sees it: one period, lower-case keys for its contracts, and its addresses with their numbers. */
-export interface KeyedGroup {
+/** A group as the duplicate check sees it: a numbered group with one period. */
+export interface KeyedGroup extends NumberedGroup {
   decl: Period;
-  contracts: readonly { key: string }[];
-  addresses: readonly unknown[];
-  /** The addresses' numbers (src/resolve/address-ids.ts), in list order. */
-  addressIds: Int32Array;
-}
-
-/** One entry of a group: the contract and the address it pairs. */
-export interface Cell<G extends KeyedGroup> {
-  group: G;
-  contract: G['contracts'][number];
-  address: G['addresses'][number];
 }
 
 /**
