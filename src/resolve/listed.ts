@@ -194,7 +194,6 @@ export class ListedGroup<D, C extends ListedContract> extends Listed {
   declare readonly connection: Connection;
   declare readonly decl: D;
   declare readonly contracts: C[];
-  declare readonly addressIds: Int32Array;
   private declare readonly listing: AddressListing;
 
   constructor(connection: Connection, decl: D, contracts: C[], listing: AddressListing, list: readonly PathSegment[], at: number) {
@@ -203,7 +202,10 @@ export class ListedGroup<D, C extends ListedContract> extends Listed {
     this.decl = decl;
     this.contracts = contracts;
     this.listing = listing;
-    this.addressIds = listing.ids;
+  }
+
+  get addressIds(): Int32Array {
+    return this.listing.ids;
   }
 
   get addresses(): AddressReference[] {
