@@ -71,14 +71,19 @@ export function commonName(cert: X509Certificate): string {
  * each checks its chains.
  */
 export function issuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
-  let answers = issuers.get(cert);
-  if (!answers) issuers.set(cert, (answers = new WeakMap()));
+  const answers = answersFor(cert);
   let answer = answers.get(issuer);
   if (answer === undefined) answers.set(issuer, (answer = verifiedBy(cert, issuer)));
   return answer;
 }
 
 const issuers = new WeakMap<X509Certificate, WeakMap<X509Certificate, boolean>>();
+
+function answersFor(cert: X509Certificate): WeakMap<X509Certificate, boolean> {
+  let answers = issuers.get(cert);
+  if (!answers) issuers.set(cert, (answers = new WeakMap()));
+  return answers;
+}
 
 function verifiedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
   try {
@@ -91,4 +96,58 @@ function verifiedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
 /** Certificate validity as instants (node 20 gives them as text such as "Nov 22 23:53:04 2031 GMT"). */
 export function validity(cert: X509Certificate): { from: Date; to: Date } {
   return { from: new Date(cert.validFrom), to: new Date(cert.validTo) };
+}
+
+/**
+ * Files read together, elsewhere (read-thread.ts): each file as `readCertificateFile` reads it, and
+ * `issuedBy`'s answer for every pair of their certificates whose names say that one may have issued
+ * the other (the pairs a chain is built from), as [certificate, issuer, answer] with the batch's
+ * certificates numbered file by file.
+ */
+export interface CertificateBatch {
+  files: CertificateFile[];
+  issued: [number, number, boolean][];
+}
+
+/** Reads files as they come, answering for each new certificate the issuer checks its names call for. */
+export class BatchReader {
+  private readonly files: CertificateFile[] = [];
+  private readonly certificates: X509Certificate[] = [];
+  private readonly issued: [number, number, boolean][] = [];
+  /** Certificate numbers by subject, and by issuer. */
+  private readonly bySubject = new Map<string, number[]>();
+  private readonly byIssuer = new Map<string, number[]>();
+
+  add(bytes: Buffer): void {
+    const file = parse(bytes);
+    this.files.push(file);
+    for (const cert of file.certificates) {
+      const n = this.certificates.push(cert) - 1;
+      listed(this.bySubject, cert.subject).push(n);
+      listed(this.byIssuer, cert.issuer).push(n);
+      for (const issuer of this.bySubject.get(cert.issuer) ?? []) this.answer(n, issuer);
+      for (const issued of this.byIssuer.get(cert.subject) ?? []) if (issued !== n) this.answer(issued, n);
+    }
+  }
+
+  get batch(): CertificateBatch {
+    return { files: this.files, issued: this.issued };
+  }
+
+  private answer(cert: number, issuer: number): void {
+    this.issued.push([cert, issuer, verifiedBy(this.certificates[cert], this.certificates[issuer])]);
+  }
+}
+
+function listed(index: Map<string, number[]>, name: string): number[] {
+  let list = index.get(name);
+  if (!list) index.set(name, (list = []));
+  return list;
+}
+
+/** Takes a batch read elsewhere from `buffers` as if they had been read here. */
+export function adoptBatch(buffers: readonly Buffer[], batch: CertificateBatch): void {
+  buffers.forEach((bytes, i) => parsed.set(bytes, batch.files[i]));
+  const certificates = batch.files.flatMap((f) => f.certificates);
+  for (const [cert, issuer, answer] of batch.issued) answersFor(certificates[cert]).set(certificates[issuer], answer);
 }

@@ -9,7 +9,8 @@ import { parseYaml } from './yaml';
 import { offsetLocator, readOffsets, type Offsets } from './event-yaml';
 import { privateKeyIn, redactPrivateKeys, scanOtherFiles, type RedactedValue } from './private-keys';
 import type { PrivateKeyFile } from '../model/state';
-import { findPrivateKey, mayHoldKeyMaterial, type PrivateKeyMatch } from '../certs/private-key';
+import { scanDeclaration, type PrivateKeyMatch } from '../certs/private-key';
+import { CertificateThread } from '../certs/read-thread';
 
 /** One declaration file as read: its place, its plain value and a way back to its lines. */
 export interface LoadedFile {
@@ -59,7 +60,16 @@ export interface CachedParse {
 export interface LoadOptions {
   /** Whether and how TypeScript declarations run (default: in a child process, 30 s at most). */
   typescript?: TypeScriptPolicy;
+  /**
+   * From how many certificate files on they are read on a second thread while the declarations are
+   * read (default 64): below it, starting the thread costs more than it saves.
+   */
+  certificateThreadFrom?: number;
 }
+
+const CERTIFICATE_THREAD_FROM = 64;
+/** What a certificate file is called (`readCertificateFile` reads any file a declaration names; these are the usual ones). */
+const CERTIFICATE_NAME = /\.(pem|crt|cer|der)$/i;
 
 /** A TypeScript declaration waiting for the one child process that loads them all. */
 interface PendingTypeScript {
@@ -77,9 +87,11 @@ export async function loadRepository(reader: RepositoryReader, cache?: ParseCach
   const problem = (file: string, message: string) => result.diagnostics.push({ message: `${file} ${message}`, location: { file, line: 1 } });
   // Started first: git lists the whole repository for the key scan while the declarations are read.
   const everyFile = reader.listRepository?.();
-  for (const file of await reader.list()) {
+  const files = await reader.list();
+  const certificates = certificateThread(files, options.certificateThreadFrom ?? CERTIFICATE_THREAD_FROM);
+  for (const file of files) {
     try {
-      await loadOne(reader, file, { result, checked, typescript: policy.run ? typescript : undefined, cache });
+      await loadOne(reader, file, { result, checked, typescript: policy.run ? typescript : undefined, cache, certificates });
     } catch (error) {
       if (error instanceof UnreadableFile) problem(file, error.message);
       else if (isStackOverflow(error)) problem(file, 'nests too deeply to be read (thousands of levels); write it flat');
@@ -88,7 +100,15 @@ export async function loadRepository(reader: RepositoryReader, cache?: ParseCach
   }
   await runTypeScript(typescript, result, policy, problem);
   result.privateKeys.push(...(await scanOtherFiles(reader, everyFile, checked)));
+  await certificates?.finish();
   return result;
+}
+
+/** A thread to read the certificate files on, when there are enough of them to be worth one. */
+function certificateThread(files: string[], from: number): CertificateThread | undefined {
+  let count = 0;
+  for (const file of files) if (CERTIFICATE_NAME.test(file) && !isHidden(file)) count++;
+  return count >= from ? new CertificateThread() : undefined;
 }
 
 /** A reader's recursion ran out of stack: the file nests too deeply, which is its problem, not the run's. */
@@ -155,12 +175,16 @@ interface LoadState {
   /** Where TypeScript declarations wait for their child process; absent when they may not run. */
   typescript?: PendingTypeScript[];
   cache?: ParseCache;
+  /** The thread certificate files are read on, if any. */
+  certificates?: CertificateThread;
 }
 
-async function loadOne(reader: RepositoryReader, file: string, { result, checked, typescript, cache }: LoadState) {
+async function loadOne(reader: RepositoryReader, file: string, { result, checked, typescript, cache, certificates }: LoadState) {
   if (isHidden(file)) return;
   if (!isDeclarationFile(file)) {
-    result.assets.set(file, await readChecked(reader, file, result, checked));
+    const bytes = await readChecked(reader, file, result, checked);
+    result.assets.set(file, bytes);
+    if (certificates && CERTIFICATE_NAME.test(file)) certificates.add(bytes);
     return;
   }
   const placement = placementOf(file);
@@ -185,11 +209,12 @@ async function loadOne(reader: RepositoryReader, file: string, { result, checked
   const hash = cache && contentHash(file, bytes);
   let parsed = hash === undefined ? undefined : cache?.get(hash);
   // Scanned before decoding: a key store named .yaml is binary, and is reported as what it is.
-  const keyInBytes = parsed ? parsed.keyInBytes : findPrivateKey(bytes);
+  const scan = parsed ? undefined : scanDeclaration(bytes);
+  const keyInBytes = parsed ? parsed.keyInBytes : scan!.key;
   if (keyInBytes) result.privateKeys.push({ file, ...keyInBytes });
   if (!parsed) {
     const read = parseYaml(file, decodeText(bytes));
-    parsed = { ...read, keys: mayHoldKeyMaterial(bytes) ? redactPrivateKeys(read.value) : [], keyInBytes };
+    parsed = { ...read, keys: scan!.valuesMayHold ? redactPrivateKeys(read.value) : [], keyInBytes };
     if (hash !== undefined) cache?.set(hash, parsed);
   }
   parsed.used = true;

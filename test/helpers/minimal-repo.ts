@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { checkRepository } from '../../src/check/engine';
 import type { CheckResult } from '../../src/check/types';
 import { readWorkingTree } from '../../src/pipeline';
+import type { LoadOptions } from '../../src/load';
 import { pack } from '../../policies/pack';
 
 export const PRODUCER = 'SE5565594230-B9P';
@@ -53,8 +54,8 @@ export function removeRepo(root: string): void {
 }
 
 /** Loads, resolves and checks a repository with the whole pack, as `tak validate` does. */
-export async function validateRepo(root: string, now = new Date('2026-06-01T00:00:00Z')): Promise<CheckResult> {
-  const repository = await readWorkingTree(root);
+export async function validateRepo(root: string, now = new Date('2026-06-01T00:00:00Z'), options: LoadOptions = {}): Promise<CheckResult> {
+  const repository = await readWorkingTree(root, options);
   return checkRepository([...repository.environments.values()], pack, { now, repository });
 }
 
