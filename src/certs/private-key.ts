@@ -38,26 +38,39 @@ const BASE64_CHAR = new Uint8Array(256);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHAR[c.charCodeAt(0)] = 1;
 
 /**
- * Whether the bytes (or the string) hold a run of base64 long enough to be an encoded key. Where
- * the regular expression would try a match at every position (seconds on a catalog of a million
- * entries), this looks at the last character of each window of 40 and skips the whole window when
- * it is not base64: prose and YAML have a space or punctuation every few characters.
+ * Where the first run of at least MIN_RUN base64 characters at or after `from` begins, or -1.
+ * Where a regular expression would try a match at every position (seconds on a catalog of a
+ * million entries), this looks at the last character of each window of MIN_RUN and skips the whole
+ * window when it is not base64: prose and YAML have a space or punctuation every few characters.
+ * `from` must begin a run or follow a character that is not base64 (the end of a match does).
  */
-function hasBase64Run(data: Buffer | string): boolean {
+function nextRun(data: Buffer | string, from: number): number {
   const text = typeof data === 'string';
   const isBase64 = (i: number) => isBase64Char(text ? (data as string).charCodeAt(i) : (data as Buffer)[i]);
-  for (let end = MIN_RUN - 1; end < data.length; ) {
+  for (let end = from + MIN_RUN - 1; end < data.length; ) {
     if (!isBase64(end)) {
       end += MIN_RUN;
       continue;
     }
     let start = end;
     while (start > end - MIN_RUN + 1 && isBase64(start - 1)) start--;
-    if (start === end - MIN_RUN + 1) return true;
+    if (start === end - MIN_RUN + 1) return start;
     end = start + MIN_RUN - 1;
   }
-  return false;
+  return -1;
 }
+
+/** Whether the bytes (or the string) hold a run of base64 long enough to be an encoded key. */
+function hasBase64Run(data: Buffer | string): boolean {
+  return nextRun(data, 0) >= 0;
+}
+
+/**
+ * The shortest base64 that can hold key material once decoded: a PEM block's header, a line break
+ * and the 16 characters of key data PEM_KEY asks for are 44 bytes, 60 characters in base64 (a DER
+ * Ed25519 key, the smallest binary one, is 64). Shorter runs, such as URL paths, are not decoded.
+ */
+const MIN_ENCODED_KEY = 60;
 
 /** Encodings inside encodings (base64 of a gzip of a PEM) are followed this deep. */
 const MAX_DEPTH = 3;
@@ -65,17 +78,45 @@ const MAX_DEPTH = 3;
 const MAX_GUNZIPPED = 16 * 1024 * 1024;
 
 export function findPrivateKey(bytes: Buffer, depth = 0): PrivateKeyMatch | undefined {
-  return pemIn(bytes) ?? binaryKey(bytes) ?? (depth < MAX_DEPTH ? encodedKey(bytes, depth) : undefined);
+  return keyIn(bytes, depth, signsOf(bytes));
+}
+
+/**
+ * What a declaration file's bytes show: key material in them, and whether its decoded values must
+ * be searched as well (`mayHoldKeyMaterial`), from one look at the signs both depend on.
+ */
+export function scanDeclaration(bytes: Buffer): { key?: PrivateKeyMatch; valuesMayHold: boolean } {
+  const signs = signsOf(bytes);
+  return { key: keyIn(bytes, 0, signs), valuesMayHold: mayHoldKeyMaterial(bytes, signs) };
+}
+
+/** Signs of key material, each a search of the whole file: the PEM marker, in 8 bits or in UTF-16, and where base64 begins. */
+interface Signs {
+  marker: boolean;
+  utf16: (keyof typeof UTF16)[];
+  base64: number;
+}
+
+function signsOf(bytes: Buffer): Signs {
+  return {
+    marker: bytes.includes(MARKER),
+    utf16: (Object.keys(UTF16) as (keyof typeof UTF16)[]).filter((encoding) => bytes.includes(UTF16[encoding])),
+    base64: nextRun(bytes, 0),
+  };
+}
+
+function keyIn(bytes: Buffer, depth: number, signs: Signs): PrivateKeyMatch | undefined {
+  return pemIn(bytes, signs) ?? binaryKey(bytes) ?? (depth < MAX_DEPTH ? encodedKey(bytes, depth, signs.base64) : undefined);
 }
 
 /** A PEM key block in the bytes read as 8-bit text, or as UTF-16 (either byte order) when they hold that. */
-function pemIn(bytes: Buffer): PrivateKeyMatch | undefined {
-  if (bytes.includes(MARKER)) {
+function pemIn(bytes: Buffer, signs: Signs): PrivateKeyMatch | undefined {
+  if (signs.marker) {
     const found = pemInText(bytes.toString('latin1'));
     if (found) return found;
   }
-  for (const [encoding, marker] of Object.entries(UTF16)) {
-    if (!bytes.includes(marker)) continue;
+  for (const encoding of signs.utf16) {
+    const marker = UTF16[encoding];
     const at = bytes.indexOf(marker) % 2;
     const units = Buffer.from(bytes.subarray(at, bytes.length - ((bytes.length - at) % 2)));
     const text = (encoding === 'utf16be' ? units.swap16() : units).toString('utf16le');
@@ -103,8 +144,8 @@ function binaryKey(bytes: Buffer): PrivateKeyMatch | undefined {
   return undefined;
 }
 
-/** A key inside gzip, or inside a base64 run of the text; the match is located at the run. */
-function encodedKey(bytes: Buffer, depth: number): PrivateKeyMatch | undefined {
+/** A key inside gzip, or inside a base64 run of the text (the first begins at `base64`); the match is located at the run. */
+function encodedKey(bytes: Buffer, depth: number, base64: number): PrivateKeyMatch | undefined {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     let inflated: Buffer | undefined;
     try {
@@ -115,9 +156,10 @@ function encodedKey(bytes: Buffer, depth: number): PrivateKeyMatch | undefined {
     const inner = inflated && findPrivateKey(inflated, depth + 1);
     if (inner) return { kind: `${inner.kind}, gzip-compressed`, line: 1 };
   }
-  if (!hasBase64Run(bytes)) return undefined;
+  if (base64 < 0) return undefined;
   const text = bytes.toString('latin1');
-  for (const m of base64Runs(text)) {
+  for (const m of base64Runs(text, base64)) {
+    if (m[0].length < MIN_ENCODED_KEY) continue;
     const decoded = Buffer.from(m[0].replace(/\\r|\\n|\s/g, ''), 'base64');
     const inner = findPrivateKey(decoded, depth + 1);
     if (inner) return { kind: `${inner.kind}, base64-encoded`, line: positionOf(text, m.index).line };
@@ -126,20 +168,14 @@ function encodedKey(bytes: Buffer, depth: number): PrivateKeyMatch | undefined {
 }
 
 /**
- * The matches of BASE64_RUN in the text, as a global search finds them, in linear time: a global
- * search tries every position and reads up to 40 characters at each (URL paths are long runs of
- * base64 characters), where this steps over each run once and tries the pattern only where a run
- * of 40 begins, which is where the leftmost match must start.
+ * The matches of BASE64_RUN in the text, as a global search finds them, from `first` (where the
+ * first run begins), in linear time: a global search tries every position and reads up to 40
+ * characters at each (URL paths are long runs of base64 characters), where this tries the pattern
+ * only where a run of 40 begins, which is where the leftmost match must start.
  */
-function* base64Runs(text: string): Generator<RegExpExecArray> {
+function* base64Runs(text: string, first: number): Generator<RegExpExecArray> {
   const at = new RegExp(BASE64_RUN.source, 'y');
-  for (let i = 0; i < text.length; ) {
-    let end = i;
-    while (end < text.length && isBase64Char(text.charCodeAt(end))) end++;
-    if (end - i < MIN_RUN) {
-      i = end + 1;
-      continue;
-    }
+  for (let i = first; i >= 0; i = nextRun(text, i)) {
     at.lastIndex = i;
     const m = at.exec(text)!;
     yield m;
@@ -166,8 +202,8 @@ export function findPrivateKeyInValue(value: string): PrivateKeyMatch | undefine
  * a key, hold base64, or hold escapes (`\x2d` in a quoted YAML string) that decoding turns into
  * either. Other files, the most by far, need no walk over their values.
  */
-export function mayHoldKeyMaterial(bytes: Buffer): boolean {
-  return bytes.includes(MARKER) || bytes.includes(0x5c) || hasBase64Run(bytes) || Object.values(UTF16).some((m) => bytes.includes(m));
+function mayHoldKeyMaterial(bytes: Buffer, signs: Signs): boolean {
+  return signs.marker || bytes.includes(0x5c) || signs.base64 >= 0 || signs.utf16.length > 0;
 }
 
 /** Binary keys are small; larger DER files (certificate bundles) are not worth trying. */
