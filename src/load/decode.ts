@@ -17,6 +17,7 @@ export function decodeText(bytes: Buffer): string {
   } catch {
     throw new UnreadableFile('is not valid UTF-8 text; save it as UTF-8');
   }
-  if (text.trim() === '') throw new UnreadableFile('is empty; add a declaration or delete the file');
+  // \s is the set trim() removes; testing for one other character stops at the first, where trim() copies the text.
+  if (!/\S/.test(text)) throw new UnreadableFile('is empty; add a declaration or delete the file');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
