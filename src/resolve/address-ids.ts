@@ -9,12 +9,16 @@
  */
 export class AddressIds {
   private readonly byKey = new Map<string, number>();
+  /** Numbers by the address as written: most are listed many times, and then need no lower-case copy to be looked up. */
+  private readonly byWritten = new Map<string, number>();
   /** The lower-case address of each number. */
   readonly keys: string[] = [];
 
   /** The number of an address as written. */
   of(logicalAddress: string): number {
-    return this.ofKey(logicalAddress.toLowerCase());
+    let id = this.byWritten.get(logicalAddress);
+    if (id === undefined) this.byWritten.set(logicalAddress, (id = this.ofKey(logicalAddress.toLowerCase())));
+    return id;
   }
 
   /** The number of an address already in lower case, given a new one when first met. */
