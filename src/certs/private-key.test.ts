@@ -64,6 +64,14 @@ describe('findPrivateKey', () => {
       expect(findPrivateKey(Buffer.from(`key: |\n${wrapped}`))?.kind).toBe('a DER-encoded private key, base64-encoded');
     });
 
+    it('finds the smallest key there is base64-encoded (an Ed25519 key: 64 characters), among URL paths that are not decoded', () => {
+      const ed25519 = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+      expect(ed25519).toHaveLength(64);
+      const urls = Array.from({ length: 50 }, (_, i) => `  - https://x.example.se/clinicalprocess/GetCareContacts${i}/3/rivtabp21`).join('\n');
+      expect(findPrivateKey(Buffer.from(`urls:\n${urls}\nkey: ${ed25519}\n`))).toEqual({ kind: 'a DER-encoded private key, base64-encoded', line: 52 });
+      expect(findPrivateKey(Buffer.from(`urls:\n${urls}\n`))).toBeUndefined();
+    });
+
     it('finds a gzip-compressed key, also base64-encoded', () => {
       expect(findPrivateKey(gzipSync(pem))?.kind).toBe('a PEM "PRIVATE KEY" block, gzip-compressed');
       expect(findPrivateKey(Buffer.from(`blob: ${gzipSync(pem).toString('base64')}`))?.kind).toBe('a PEM "PRIVATE KEY" block, gzip-compressed, base64-encoded');
