@@ -34,7 +34,9 @@ function parse(text: string): CidrResult {
   let address: ipaddr.IPv4 | ipaddr.IPv6;
   let prefix: number;
   try {
-    [address, prefix] = ipaddr.parseCIDR(text);
+    // The family first: ipaddr.parseCIDR tries IPv6 and throws before trying IPv4, and a thrown error
+    // costs microseconds, for every address of a catalog. Only IPv6 has colons.
+    [address, prefix] = text.includes(':') ? ipaddr.IPv6.parseCIDR(text) : ipaddr.IPv4.parseCIDR(text);
   } catch {
     return { problem: 'is not a CIDR block (address/prefix, e.g. 192.0.2.0/24)' };
   }
