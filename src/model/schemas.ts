@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { forbiddenCharacter, type Carrier } from './characters';
-import { isCalendarDay } from './days';
+import { REFINEMENTS } from './refinements';
+import type { FileKind } from '../load/layout';
 import { GOVERNANCE_KINDS } from './governance-kinds';
 
 /**
@@ -15,13 +16,12 @@ import { GOVERNANCE_KINDS } from './governance-kinds';
  * platform would refuse in a new order is reported by the rules instead. Each kind of value refuses
  * only the characters its carrier cannot hold, naming the first one found.
  */
-const isHeld = (value: string, carrier: Carrier) => value.length > 0 && forbiddenCharacter(value, carrier) === undefined;
 const held = (carrier: Carrier) =>
   z
     .string()
     // One refinement for both checks, worded when it fails: a superRefine would make a closure for every
     // string of a catalog, and a check of its own for emptiness costs a pass per string too.
-    .refine((value) => isHeld(value, carrier), {
+    .refine(REFINEMENTS[carrier], {
       error: (issue) => {
         const value = issue.input as string;
         return value.length === 0 ? 'must not be empty' : `holds the control or invisible character ${forbiddenCharacter(value, carrier)}; remove it`;
@@ -41,11 +41,11 @@ const data = held('xml');
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isCalendarDay, 'is not a real calendar date (check the day of the month)');
+  .refine(REFINEMENTS.calendarDay, 'is not a real calendar date (check the day of the month)');
 const IDENTIFIER_MAX = 255;
 const identifier = data.max(IDENTIFIER_MAX, `must be at most ${IDENTIFIER_MAX} characters`);
 /** What `data` and `identifier` accept, as plain tests (see `fastList`). */
-const isData = (value: unknown) => typeof value === 'string' && isHeld(value, 'xml');
+const isData = (value: unknown) => typeof value === 'string' && REFINEMENTS.xml(value);
 const isIdentifier = (value: unknown) => isData(value) && (value as string).length <= IDENTIFIER_MAX;
 
 /**
@@ -56,14 +56,19 @@ const isIdentifier = (value: unknown) => isData(value) && (value as string).leng
  * third of a large repository's validation.
  */
 function fastList<T extends z.ZodType<string>>(exact: z.ZodArray<T>, accepts: (value: unknown) => boolean, min: number) {
-  return z.custom<z.output<T>[]>().check((payload) => {
+  const list = z.custom<z.output<T>[]>().check((payload) => {
     const value = payload.value;
     if (Array.isArray(value) && value.length >= min && value.every(accepts)) return;
     const result = exact.safeParse(value, { reportInput: true });
     // Finished issues (worded, with their input) are raw issues that need no more finishing.
     if (!result.success) payload.issues.push(...(result.error.issues as typeof payload.issues));
   });
+  fastLists.set(list, exact);
+  return list;
 }
+
+/** Each `fastList` and the list schema it validates as, for the precheck's generator (scripts/precheck.ts). */
+export const fastLists = new WeakMap<z.ZodType, z.ZodType>();
 const environmentName = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a lower-case environment name such as test, qa or prod');
@@ -269,7 +274,7 @@ const validity = {
 
 /** A period must not end before it starts (the catalog would store an entry that is never valid). */
 const periodInOrder: [(g: { validFrom?: string; validTo?: string }) => boolean, { message: string; path: string[] }] = [
-  (g) => !g.validFrom || !g.validTo || g.validFrom <= g.validTo,
+  REFINEMENTS.periodInOrder,
   { message: 'ends before validFrom; make validTo the same day or later', path: ['validTo'] },
 ];
 
@@ -279,7 +284,7 @@ export const routingGroupSchema = z.strictObject({
   profile: identifier,
   contracts: z
     .record(data, data)
-    .refine((m) => Object.keys(m).length > 0, 'must map at least one contract to its endpoint URL'),
+    .refine(REFINEMENTS.someContract, 'must map at least one contract to its endpoint URL'),
   logicalAddresses: groupAddresses,
   ...validity,
 }).refine(...periodInOrder);
@@ -304,7 +309,7 @@ export const authorizationGroupSchema = z
     filters: z.array(filterSchema).optional(),
     ...validity,
   })
-  .refine((g) => (g.consumer === undefined) !== (g.consumers === undefined), {
+  .refine(REFINEMENTS.oneConsumerField, {
     message: 'needs either consumer (one HSA-id) or consumers (a list), not both',
     path: ['consumer'],
   })
@@ -324,6 +329,17 @@ export const connectionSchema = z.strictObject({
   authorizations: z.array(authorizationGroupSchema).default([]),
   suppressions,
 });
+
+/** The schema of each kind of declaration file (src/load/layout.ts says which kind a file is). */
+export const declarationSchemas = {
+  system: systemSchema,
+  'service-domain': serviceDomainSchema,
+  'logical-addresses': logicalAddressCatalogSchema,
+  'trusted-cas': trustedCasSchema,
+  platform: platformSchema,
+  environment: environmentSchema,
+  connection: connectionSchema,
+} satisfies Record<FileKind, z.ZodType>;
 
 export type SystemDecl = z.output<typeof systemSchema>;
 export type SystemInput = z.input<typeof systemSchema>;
