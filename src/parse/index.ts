@@ -6,6 +6,7 @@ import type { FileKind } from '../load/layout';
 import type { LoadedFile, LoadResult } from '../load';
 import type { Locator } from '../load/locator';
 import { describeIssue } from './issues';
+import { precheck } from '../model/precheck';
 
 /** A validated declaration together with the file it came from. */
 export interface Declared<T> {
@@ -28,26 +29,14 @@ export interface Declarations {
   diagnostics: Diagnostic[];
 }
 
-function schemasOf(m: typeof s) {
-  return {
-    system: m.systemSchema,
-    'service-domain': m.serviceDomainSchema,
-    'logical-addresses': m.logicalAddressCatalogSchema,
-    'trusted-cas': m.trustedCasSchema,
-    platform: m.platformSchema,
-    environment: m.environmentSchema,
-    connection: m.connectionSchema,
-  } satisfies Record<FileKind, z.ZodType>;
-}
-
-let loaded: ReturnType<typeof schemasOf> | undefined;
+let loaded: typeof s.declarationSchemas | undefined;
 
 /**
  * The schema of each kind of file, loaded when a file first needs validating: when every file
  * comes validated from the parse cache, the run never loads the schema library at all.
  */
-function schemas(): ReturnType<typeof schemasOf> {
-  return (loaded ??= schemasOf(require('../model/schemas') as typeof s));
+function schemas(): typeof s.declarationSchemas {
+  return (loaded ??= (require('../model/schemas') as typeof s).declarationSchemas);
 }
 
 const listOf: Record<FileKind, keyof Omit<Declarations, 'assets' | 'privateKeys' | 'diagnostics'>> = {
@@ -84,15 +73,16 @@ export function parseDeclarations(loaded: LoadResult): Declarations {
  * is validated once and both sides hold the same declaration: the diff then knows it unchanged by
  * identity. Values are never changed after loading, so the result holds as long as the value lives.
  */
-const validated = new WeakMap<object, ReturnType<ReturnType<typeof schemasOf>[FileKind]['safeParse']>>();
+const validated = new WeakMap<object, ReturnType<(typeof s.declarationSchemas)[FileKind]['safeParse']>>();
 
 function validate(file: LoadedFile) {
   const value = file.value;
   if (typeof value !== 'object' || value === null) return schemas()[file.kind].safeParse(value, { reportInput: true });
   let result = validated.get(value);
   if (!result) {
-    // A value the parse cache kept as validated by an earlier run is its own declaration (the schema gives back what it was given).
-    result = file.validated ? { success: true, data: value as never } : schemas()[file.kind].safeParse(value, { reportInput: true });
+    // A value the parse cache kept as validated by an earlier run, or one the precheck accepts, is its own declaration.
+    const accepted = file.validated || precheck(file.kind, value);
+    result = accepted ? { success: true, data: value as never } : schemas()[file.kind].safeParse(value, { reportInput: true });
     validated.set(value, result);
   }
   return result;

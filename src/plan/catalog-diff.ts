@@ -5,6 +5,7 @@
  * uses here for the first time.
  */
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { createHash } from 'node:crypto';
 import { commonName, readCertificateFile } from '../certs/read';
 import { componentRow, contractRow, logicalAddressRow } from '../formats/tak/tables';
@@ -72,7 +73,8 @@ function systemItem(s: System): SystemItem {
 const DESCRIBING = ['name', 'organisation', 'description', 'owners', 'contacts'] as const;
 
 function compareSystem(old: System, s: System, env: string, out: CatalogChanges): void {
-  const fields: string[] = DESCRIBING.filter((f) => JSON.stringify(old.decl[f]) !== JSON.stringify(s.decl[f]));
+  // Compared as values: a contact written with its keys in another order is the same contact.
+  const fields: string[] = DESCRIBING.filter((f) => !isDeepStrictEqual(old.decl[f], s.decl[f]));
   if (s.decl.deactivated && !old.decl.deactivated) out.systems.deactivated.push(systemItem(s));
   else if (!s.decl.deactivated && old.decl.deactivated) fields.push('reactivated');
   if (fields.length > 0) out.systems.changed.push({ key: s.key, before: systemItem(old), after: systemItem(s), fields });

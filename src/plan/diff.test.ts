@@ -40,6 +40,16 @@ describe('diffEnvironment', () => {
     expect(orderSize(order)).toBe(6);
   });
 
+  it('sees no change in a system whose contact is written with its keys in another order', async () => {
+    const c = await changesOf((root) =>
+      edit(root, 'config/systems/formularmotorn.yaml', (t) =>
+        t.replace('{ role: technical, name: Formulärmotorn support, email: formular-support@example.se }', '{ email: formular-support@example.se, name: Formulärmotorn support, role: technical }'),
+      ),
+    );
+    expect(c.systems.changed).toEqual([]);
+    expect(hasChanges(c)).toBe(false);
+  });
+
   it('reports systems deactivated and changed, certificates rotated by fingerprint, and network changes', async () => {
     const c = await changesOf((root) => {
       edit(root, 'config/systems/formularmotorn.yaml', (t) =>
