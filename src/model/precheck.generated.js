@@ -3,11 +3,10 @@
 exports.system = validate20;
 const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"hsaId":{"type":"string","maxLength":255,"takRefineString":["xml"]},"name":{"type":"string","takRefineString":["line"]},"description":{"type":"string","takRefineString":["prose"]},"organisation":{"type":"string","takRefineString":["line"]},"owners":{"default":[],"type":"array","items":{"type":"string","pattern":"^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})$"}},"contacts":{"default":[],"type":"array","items":{"type":"object","properties":{"role":{"type":"string","takRefineString":["line"]},"name":{"type":"string","takRefineString":["line"]},"email":{"type":"string","format":"email","pattern":"^(?:[A-Za-z0-9_'+\\-]+\\.)*[A-Za-z0-9_'+\\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$"},"phone":{"type":"string","takRefineString":["line"]}},"required":["role","name"],"additionalProperties":false}},"deactivated":{"type":"object","properties":{"date":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"reason":{"type":"string","takRefineString":["prose"]}},"required":["date"],"additionalProperties":false},"environments":{"default":{},"type":"object","additionalProperties":{"type":"object","properties":{"certificates":{"default":[],"type":"array","items":{"type":"string","takRefineString":["line"]}},"endpoints":{"default":[],"type":"array","items":{"type":"object","properties":{"host":{"type":"string","takRefineString":["line"]},"port":{"default":443,"type":"integer","minimum":1,"maximum":65535},"addresses":{"minItems":1,"type":"array","items":{"type":"string","takRefineString":["line"]}}},"required":["host","addresses"],"additionalProperties":false}},"sourceAddresses":{"default":[],"type":"array","items":{"type":"string","takRefineString":["line"]}}},"additionalProperties":false},"allOf":[{"propertyNames":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$"}}]},"suppressions":{"type":"array","items":{"type":"object","properties":{"rule":{"type":"string","takRefineString":["line"]},"entity":{"type":"string","takRefineString":["line"]},"reason":{"type":"string","takRefineString":["prose"]},"ticket":{"type":"string","takRefineString":["line"]},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]}},"required":["rule","reason"],"additionalProperties":false}}},"required":["hsaId","name","organisation"],"additionalProperties":false,"$id":"system"};
 const func1 = Object.prototype.hasOwnProperty;
-const func2 = require("ajv/dist/runtime/ucs2length").default;
-const func3 = require("./refinements").REFINEMENTS["xml"];
-const func4 = require("./refinements").REFINEMENTS["line"];
-const func5 = require("./refinements").REFINEMENTS["prose"];
-const func10 = require("./refinements").REFINEMENTS["calendarDay"];
+const func2 = require("./refinements").REFINEMENTS["xml"];
+const func3 = require("./refinements").REFINEMENTS["line"];
+const func4 = require("./refinements").REFINEMENTS["prose"];
+const func9 = require("./refinements").REFINEMENTS["calendarDay"];
 const pattern4 = new RegExp("^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})$", "");
 const pattern5 = new RegExp("^(?:[A-Za-z0-9_'+\\-]+\\.)*[A-Za-z0-9_'+\\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$", "");
 const pattern6 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "");
@@ -55,12 +54,12 @@ let data0 = data.hsaId;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(func2(data0) > 255){
+if(data0.length > 255){
 validate20.errors = [{instancePath:instancePath+"/hsaId",schemaPath:"#/properties/hsaId/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data0))){
+if(!(func2(data0))){
 validate20.errors = [{instancePath:instancePath+"/hsaId",schemaPath:"#/properties/hsaId/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -82,7 +81,7 @@ let data1 = data.name;
 const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
-if(!(func4(data1))){
+if(!(func3(data1))){
 validate20.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -103,7 +102,7 @@ let data2 = data.description;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
-if(!(func5(data2))){
+if(!(func4(data2))){
 validate20.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -124,7 +123,7 @@ let data3 = data.organisation;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
-if(!(func4(data3))){
+if(!(func3(data3))){
 validate20.errors = [{instancePath:instancePath+"/organisation",schemaPath:"#/properties/organisation/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -205,7 +204,7 @@ let data8 = data7.role;
 const _errs19 = errors;
 if(errors === _errs19){
 if(typeof data8 === "string"){
-if(!(func4(data8))){
+if(!(func3(data8))){
 validate20.errors = [{instancePath:instancePath+"/contacts/" + i1+"/role",schemaPath:"#/properties/contacts/items/properties/role/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -226,7 +225,7 @@ let data9 = data7.name;
 const _errs21 = errors;
 if(errors === _errs21){
 if(typeof data9 === "string"){
-if(!(func4(data9))){
+if(!(func3(data9))){
 validate20.errors = [{instancePath:instancePath+"/contacts/" + i1+"/name",schemaPath:"#/properties/contacts/items/properties/name/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -270,7 +269,7 @@ let data11 = data7.phone;
 const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data11 === "string"){
-if(!(func4(data11))){
+if(!(func3(data11))){
 validate20.errors = [{instancePath:instancePath+"/contacts/" + i1+"/phone",schemaPath:"#/properties/contacts/items/properties/phone/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -339,7 +338,7 @@ validate20.errors = [{instancePath:instancePath+"/deactivated/date",schemaPath:"
 return false;
 }
 else {
-if(!(func10(data13))){
+if(!(func9(data13))){
 validate20.errors = [{instancePath:instancePath+"/deactivated/date",schemaPath:"#/properties/deactivated/properties/date/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -361,7 +360,7 @@ let data14 = data12.reason;
 const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
-if(!(func5(data14))){
+if(!(func4(data14))){
 validate20.errors = [{instancePath:instancePath+"/deactivated/reason",schemaPath:"#/properties/deactivated/properties/reason/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -472,7 +471,7 @@ let data18 = data17[i2];
 const _errs45 = errors;
 if(errors === _errs45){
 if(typeof data18 === "string"){
-if(!(func4(data18))){
+if(!(func3(data18))){
 validate20.errors = [{instancePath:instancePath+"/environments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/certificates/" + i2,schemaPath:"#/properties/environments/additionalProperties/properties/certificates/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -529,7 +528,7 @@ let data21 = data20.host;
 const _errs52 = errors;
 if(errors === _errs52){
 if(typeof data21 === "string"){
-if(!(func4(data21))){
+if(!(func3(data21))){
 validate20.errors = [{instancePath:instancePath+"/environments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/endpoints/" + i3+"/host",schemaPath:"#/properties/environments/additionalProperties/properties/endpoints/items/properties/host/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -584,7 +583,7 @@ let data24 = data23[i4];
 const _errs58 = errors;
 if(errors === _errs58){
 if(typeof data24 === "string"){
-if(!(func4(data24))){
+if(!(func3(data24))){
 validate20.errors = [{instancePath:instancePath+"/environments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/endpoints/" + i3+"/addresses/" + i4,schemaPath:"#/properties/environments/additionalProperties/properties/endpoints/items/properties/addresses/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -645,7 +644,7 @@ let data26 = data25[i5];
 const _errs62 = errors;
 if(errors === _errs62){
 if(typeof data26 === "string"){
-if(!(func4(data26))){
+if(!(func3(data26))){
 validate20.errors = [{instancePath:instancePath+"/environments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/sourceAddresses/" + i5,schemaPath:"#/properties/environments/additionalProperties/properties/sourceAddresses/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -721,7 +720,7 @@ let data29 = data28.rule;
 const _errs69 = errors;
 if(errors === _errs69){
 if(typeof data29 === "string"){
-if(!(func4(data29))){
+if(!(func3(data29))){
 validate20.errors = [{instancePath:instancePath+"/suppressions/" + i6+"/rule",schemaPath:"#/properties/suppressions/items/properties/rule/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -742,7 +741,7 @@ let data30 = data28.entity;
 const _errs71 = errors;
 if(errors === _errs71){
 if(typeof data30 === "string"){
-if(!(func4(data30))){
+if(!(func3(data30))){
 validate20.errors = [{instancePath:instancePath+"/suppressions/" + i6+"/entity",schemaPath:"#/properties/suppressions/items/properties/entity/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -763,7 +762,7 @@ let data31 = data28.reason;
 const _errs73 = errors;
 if(errors === _errs73){
 if(typeof data31 === "string"){
-if(!(func5(data31))){
+if(!(func4(data31))){
 validate20.errors = [{instancePath:instancePath+"/suppressions/" + i6+"/reason",schemaPath:"#/properties/suppressions/items/properties/reason/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -784,7 +783,7 @@ let data32 = data28.ticket;
 const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data32 === "string"){
-if(!(func4(data32))){
+if(!(func3(data32))){
 validate20.errors = [{instancePath:instancePath+"/suppressions/" + i6+"/ticket",schemaPath:"#/properties/suppressions/items/properties/ticket/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -810,7 +809,7 @@ validate20.errors = [{instancePath:instancePath+"/suppressions/" + i6+"/expires"
 return false;
 }
 else {
-if(!(func10(data33))){
+if(!(func9(data33))){
 validate20.errors = [{instancePath:instancePath+"/suppressions/" + i6+"/expires",schemaPath:"#/properties/suppressions/items/properties/expires/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -917,12 +916,12 @@ let data0 = data.domain;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(func2(data0) > 255){
+if(data0.length > 255){
 validate21.errors = [{instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data0))){
+if(!(func2(data0))){
 validate21.errors = [{instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -944,7 +943,7 @@ let data1 = data.name;
 const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
-if(!(func4(data1))){
+if(!(func3(data1))){
 validate21.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -965,7 +964,7 @@ let data2 = data.description;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
-if(!(func5(data2))){
+if(!(func4(data2))){
 validate21.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1049,7 +1048,7 @@ let data7 = data6.name;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data7 === "string"){
-if(!(func3(data7))){
+if(!(func2(data7))){
 validate21.errors = [{instancePath:instancePath+"/contracts/" + i1+"/name",schemaPath:"#/properties/contracts/items/properties/name/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1119,7 +1118,7 @@ let data10 = data6.description;
 const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data10 === "string"){
-if(!(func3(data10))){
+if(!(func2(data10))){
 validate21.errors = [{instancePath:instancePath+"/contracts/" + i1+"/description",schemaPath:"#/properties/contracts/items/properties/description/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1140,12 +1139,12 @@ let data11 = data6.namespace;
 const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data11 === "string"){
-if(func2(data11) > 255){
+if(data11.length > 255){
 validate21.errors = [{instancePath:instancePath+"/contracts/" + i1+"/namespace",schemaPath:"#/properties/contracts/items/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data11))){
+if(!(func2(data11))){
 validate21.errors = [{instancePath:instancePath+"/contracts/" + i1+"/namespace",schemaPath:"#/properties/contracts/items/properties/namespace/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1218,7 +1217,7 @@ let data14 = data13.rule;
 const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
-if(!(func4(data14))){
+if(!(func3(data14))){
 validate21.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/rule",schemaPath:"#/properties/suppressions/items/properties/rule/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1239,7 +1238,7 @@ let data15 = data13.entity;
 const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data15 === "string"){
-if(!(func4(data15))){
+if(!(func3(data15))){
 validate21.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/entity",schemaPath:"#/properties/suppressions/items/properties/entity/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1260,7 +1259,7 @@ let data16 = data13.reason;
 const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data16 === "string"){
-if(!(func5(data16))){
+if(!(func4(data16))){
 validate21.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/reason",schemaPath:"#/properties/suppressions/items/properties/reason/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1281,7 +1280,7 @@ let data17 = data13.ticket;
 const _errs38 = errors;
 if(errors === _errs38){
 if(typeof data17 === "string"){
-if(!(func4(data17))){
+if(!(func3(data17))){
 validate21.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/ticket",schemaPath:"#/properties/suppressions/items/properties/ticket/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1307,7 +1306,7 @@ validate21.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/expires"
 return false;
 }
 else {
-if(!(func10(data18))){
+if(!(func9(data18))){
 validate21.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/expires",schemaPath:"#/properties/suppressions/items/properties/expires/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1432,12 +1431,12 @@ let data2 = data1.hsaId;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(func2(data2) > 255){
+if(data2.length > 255){
 validate22.errors = [{instancePath:instancePath+"/logicalAddresses/" + i0+"/hsaId",schemaPath:"#/properties/logicalAddresses/items/properties/hsaId/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data2))){
+if(!(func2(data2))){
 validate22.errors = [{instancePath:instancePath+"/logicalAddresses/" + i0+"/hsaId",schemaPath:"#/properties/logicalAddresses/items/properties/hsaId/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1459,12 +1458,12 @@ let data3 = data1.description;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
-if(func2(data3) > 255){
+if(data3.length > 255){
 validate22.errors = [{instancePath:instancePath+"/logicalAddresses/" + i0+"/description",schemaPath:"#/properties/logicalAddresses/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data3))){
+if(!(func2(data3))){
 validate22.errors = [{instancePath:instancePath+"/logicalAddresses/" + i0+"/description",schemaPath:"#/properties/logicalAddresses/items/properties/description/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1486,12 +1485,12 @@ let data4 = data1.parent;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data4 === "string"){
-if(func2(data4) > 255){
+if(data4.length > 255){
 validate22.errors = [{instancePath:instancePath+"/logicalAddresses/" + i0+"/parent",schemaPath:"#/properties/logicalAddresses/items/properties/parent/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data4))){
+if(!(func2(data4))){
 validate22.errors = [{instancePath:instancePath+"/logicalAddresses/" + i0+"/parent",schemaPath:"#/properties/logicalAddresses/items/properties/parent/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1566,7 +1565,7 @@ let data7 = data6.rule;
 const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data7 === "string"){
-if(!(func4(data7))){
+if(!(func3(data7))){
 validate22.errors = [{instancePath:instancePath+"/suppressions/" + i1+"/rule",schemaPath:"#/properties/suppressions/items/properties/rule/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1587,7 +1586,7 @@ let data8 = data6.entity;
 const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data8 === "string"){
-if(!(func4(data8))){
+if(!(func3(data8))){
 validate22.errors = [{instancePath:instancePath+"/suppressions/" + i1+"/entity",schemaPath:"#/properties/suppressions/items/properties/entity/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1608,7 +1607,7 @@ let data9 = data6.reason;
 const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data9 === "string"){
-if(!(func5(data9))){
+if(!(func4(data9))){
 validate22.errors = [{instancePath:instancePath+"/suppressions/" + i1+"/reason",schemaPath:"#/properties/suppressions/items/properties/reason/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1629,7 +1628,7 @@ let data10 = data6.ticket;
 const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
-if(!(func4(data10))){
+if(!(func3(data10))){
 validate22.errors = [{instancePath:instancePath+"/suppressions/" + i1+"/ticket",schemaPath:"#/properties/suppressions/items/properties/ticket/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1655,7 +1654,7 @@ validate22.errors = [{instancePath:instancePath+"/suppressions/" + i1+"/expires"
 return false;
 }
 else {
-if(!(func10(data11))){
+if(!(func9(data11))){
 validate22.errors = [{instancePath:instancePath+"/suppressions/" + i1+"/expires",schemaPath:"#/properties/suppressions/items/properties/expires/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1779,7 +1778,7 @@ let data2 = data1.name;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(!(func4(data2))){
+if(!(func3(data2))){
 validate23.errors = [{instancePath:instancePath+"/cas/" + i0+"/name",schemaPath:"#/properties/cas/items/properties/name/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1800,7 +1799,7 @@ let data3 = data1.file;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
-if(!(func4(data3))){
+if(!(func3(data3))){
 validate23.errors = [{instancePath:instancePath+"/cas/" + i0+"/file",schemaPath:"#/properties/cas/items/properties/file/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1927,7 +1926,7 @@ let data9 = data8.rule;
 const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data9 === "string"){
-if(!(func4(data9))){
+if(!(func3(data9))){
 validate23.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/rule",schemaPath:"#/properties/suppressions/items/properties/rule/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1948,7 +1947,7 @@ let data10 = data8.entity;
 const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
-if(!(func4(data10))){
+if(!(func3(data10))){
 validate23.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/entity",schemaPath:"#/properties/suppressions/items/properties/entity/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1969,7 +1968,7 @@ let data11 = data8.reason;
 const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data11 === "string"){
-if(!(func5(data11))){
+if(!(func4(data11))){
 validate23.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/reason",schemaPath:"#/properties/suppressions/items/properties/reason/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -1990,7 +1989,7 @@ let data12 = data8.ticket;
 const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
-if(!(func4(data12))){
+if(!(func3(data12))){
 validate23.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/ticket",schemaPath:"#/properties/suppressions/items/properties/ticket/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2016,7 +2015,7 @@ validate23.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/expires"
 return false;
 }
 else {
-if(!(func10(data13))){
+if(!(func9(data13))){
 validate23.errors = [{instancePath:instancePath+"/suppressions/" + i2+"/expires",schemaPath:"#/properties/suppressions/items/properties/expires/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2273,7 +2272,7 @@ let data9 = data8.rule;
 const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data9 === "string"){
-if(!(func4(data9))){
+if(!(func3(data9))){
 validate24.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/rule",schemaPath:"#/properties/suppressions/items/properties/rule/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2294,7 +2293,7 @@ let data10 = data8.entity;
 const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
-if(!(func4(data10))){
+if(!(func3(data10))){
 validate24.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/entity",schemaPath:"#/properties/suppressions/items/properties/entity/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2315,7 +2314,7 @@ let data11 = data8.reason;
 const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data11 === "string"){
-if(!(func5(data11))){
+if(!(func4(data11))){
 validate24.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/properties/suppressions/items/properties/reason/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2336,7 +2335,7 @@ let data12 = data8.ticket;
 const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
-if(!(func4(data12))){
+if(!(func3(data12))){
 validate24.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/ticket",schemaPath:"#/properties/suppressions/items/properties/ticket/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2362,7 +2361,7 @@ validate24.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/expires"
 return false;
 }
 else {
-if(!(func10(data13))){
+if(!(func9(data13))){
 validate24.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/properties/suppressions/items/properties/expires/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2482,7 +2481,7 @@ let data1 = data.platform;
 const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
-if(!(func4(data1))){
+if(!(func3(data1))){
 validate25.errors = [{instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2520,7 +2519,7 @@ let data3 = data.description;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
-if(!(func5(data3))){
+if(!(func4(data3))){
 validate25.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2582,7 +2581,7 @@ let data6 = data5.context;
 const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data6 === "string"){
-if(!(func4(data6))){
+if(!(func3(data6))){
 validate25.errors = [{instancePath:instancePath+"/kubernetes/context",schemaPath:"#/properties/kubernetes/properties/context/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2603,7 +2602,7 @@ let data7 = data5.namespace;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data7 === "string"){
-if(!(func4(data7))){
+if(!(func3(data7))){
 validate25.errors = [{instancePath:instancePath+"/kubernetes/namespace",schemaPath:"#/properties/kubernetes/properties/namespace/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2624,7 +2623,7 @@ let data8 = data5.host;
 const _errs19 = errors;
 if(errors === _errs19){
 if(typeof data8 === "string"){
-if(!(func4(data8))){
+if(!(func3(data8))){
 validate25.errors = [{instancePath:instancePath+"/kubernetes/host",schemaPath:"#/properties/kubernetes/properties/host/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -2710,7 +2709,7 @@ let data11 = data9.path;
 const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data11 === "string"){
-if(!(func4(data11))){
+if(!(func3(data11))){
 const err4 = {instancePath:instancePath+"/kubernetes/backend/path",schemaPath:"#/properties/kubernetes/properties/backend/oneOf/0/properties/path/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"};
 if(vErrors === null){
 vErrors = [err4];
@@ -2822,7 +2821,7 @@ let data13 = data9.secretSuffix;
 const _errs35 = errors;
 if(errors === _errs35){
 if(typeof data13 === "string"){
-if(!(func4(data13))){
+if(!(func3(data13))){
 const err11 = {instancePath:instancePath+"/kubernetes/backend/secretSuffix",schemaPath:"#/properties/kubernetes/properties/backend/oneOf/1/properties/secretSuffix/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"};
 if(vErrors === null){
 vErrors = [err11];
@@ -2855,7 +2854,7 @@ let data14 = data9.namespace;
 const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data14 === "string"){
-if(!(func4(data14))){
+if(!(func3(data14))){
 const err13 = {instancePath:instancePath+"/kubernetes/backend/namespace",schemaPath:"#/properties/kubernetes/properties/backend/oneOf/1/properties/namespace/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"};
 if(vErrors === null){
 vErrors = [err13];
@@ -2968,7 +2967,7 @@ let data16 = data15[i0];
 const _errs41 = errors;
 if(errors === _errs41){
 if(typeof data16 === "string"){
-if(!(func3(data16))){
+if(!(func2(data16))){
 validate25.errors = [{instancePath:instancePath+"/installedContracts/" + i0,schemaPath:"#/properties/installedContracts/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3041,7 +3040,7 @@ let data19 = data18.branch;
 const _errs50 = errors;
 if(errors === _errs50){
 if(typeof data19 === "string"){
-if(!(func4(data19))){
+if(!(func3(data19))){
 const err19 = {instancePath:instancePath+"/orderFeed/branch",schemaPath:"#/properties/orderFeed/anyOf/0/properties/branch/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"};
 if(vErrors === null){
 vErrors = [err19];
@@ -3118,7 +3117,7 @@ let data20 = data18.path;
 const _errs55 = errors;
 if(errors === _errs55){
 if(typeof data20 === "string"){
-if(!(func4(data20))){
+if(!(func3(data20))){
 const err24 = {instancePath:instancePath+"/orderFeed/path",schemaPath:"#/properties/orderFeed/anyOf/1/properties/path/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"};
 if(vErrors === null){
 vErrors = [err24];
@@ -3222,7 +3221,7 @@ let data22 = data21.image;
 const _errs60 = errors;
 if(errors === _errs60){
 if(typeof data22 === "string"){
-if(!(func4(data22))){
+if(!(func3(data22))){
 validate25.errors = [{instancePath:instancePath+"/serve/image",schemaPath:"#/properties/serve/properties/image/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3276,7 +3275,7 @@ let data25 = data24[i1];
 const _errs66 = errors;
 if(errors === _errs66){
 if(typeof data25 === "string"){
-if(!(func4(data25))){
+if(!(func3(data25))){
 validate25.errors = [{instancePath:instancePath+"/serve/gitAddresses/" + i1,schemaPath:"#/properties/serve/properties/gitAddresses/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3315,7 +3314,7 @@ let data27 = data26[i2];
 const _errs70 = errors;
 if(errors === _errs70){
 if(typeof data27 === "string"){
-if(!(func4(data27))){
+if(!(func3(data27))){
 validate25.errors = [{instancePath:instancePath+"/serve/clientAddresses/" + i2,schemaPath:"#/properties/serve/properties/clientAddresses/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3488,7 +3487,7 @@ let data35 = data34.rule;
 const _errs88 = errors;
 if(errors === _errs88){
 if(typeof data35 === "string"){
-if(!(func4(data35))){
+if(!(func3(data35))){
 validate25.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/rule",schemaPath:"#/properties/suppressions/items/properties/rule/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3509,7 +3508,7 @@ let data36 = data34.entity;
 const _errs90 = errors;
 if(errors === _errs90){
 if(typeof data36 === "string"){
-if(!(func4(data36))){
+if(!(func3(data36))){
 validate25.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/entity",schemaPath:"#/properties/suppressions/items/properties/entity/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3530,7 +3529,7 @@ let data37 = data34.reason;
 const _errs92 = errors;
 if(errors === _errs92){
 if(typeof data37 === "string"){
-if(!(func5(data37))){
+if(!(func4(data37))){
 validate25.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/properties/suppressions/items/properties/reason/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3551,7 +3550,7 @@ let data38 = data34.ticket;
 const _errs94 = errors;
 if(errors === _errs94){
 if(typeof data38 === "string"){
-if(!(func4(data38))){
+if(!(func3(data38))){
 validate25.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/ticket",schemaPath:"#/properties/suppressions/items/properties/ticket/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3577,7 +3576,7 @@ validate25.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/expires"
 return false;
 }
 else {
-if(!(func10(data39))){
+if(!(func9(data39))){
 validate25.errors = [{instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/properties/suppressions/items/properties/expires/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3647,9 +3646,9 @@ validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.connection = validate26;
 const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"description":{"type":"string","takRefineString":["prose"]},"prestudy":{"type":"object","properties":{"ref":{"type":"string","takRefineString":["line"]},"approved":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"by":{"type":"string","takRefineString":["line"]},"covers":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$"}}},"required":["ref","approved"],"additionalProperties":false},"testEvidence":{"type":"object","properties":{"selfDeclaration":{"type":"object","properties":{"ref":{"type":"string","takRefineString":["line"]},"approved":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"by":{"type":"string","takRefineString":["line"]},"covers":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$"}}},"required":["ref","approved"],"additionalProperties":false},"endToEnd":{"type":"object","properties":{"ref":{"type":"string","takRefineString":["line"]},"approved":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"by":{"type":"string","takRefineString":["line"]},"covers":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$"}}},"required":["ref","approved"],"additionalProperties":false}},"additionalProperties":false},"routing":{"default":[],"type":"array","items":{"type":"object","properties":{"producer":{"type":"string","maxLength":255,"takRefineString":["xml"]},"profile":{"type":"string","maxLength":255,"takRefineString":["xml"]},"contracts":{"type":"object","additionalProperties":{"type":"string","takRefineString":["xml"]},"takRefineObject":["someContract"],"allOf":[{"propertyNames":{"type":"string","takRefineString":["xml"]}}]},"logicalAddresses":{"minItems":1,"type":"array","items":{"type":"string","maxLength":255,"takRefineString":["xml"]}},"validFrom":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"validTo":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"wildcardApproval":{"type":"object","properties":{"ref":{"type":"string","takRefineString":["line"]},"approved":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"by":{"type":"string","takRefineString":["line"]},"covers":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$"}}},"required":["ref","approved"],"additionalProperties":false},"preExisting":{"type":"boolean"}},"required":["producer","profile","contracts","logicalAddresses"],"additionalProperties":false,"takRefineObject":["periodInOrder"]}},"authorizations":{"default":[],"type":"array","items":{"type":"object","properties":{"consumer":{"type":"string","maxLength":255,"takRefineString":["xml"]},"consumers":{"minItems":1,"type":"array","items":{"type":"string","maxLength":255,"takRefineString":["xml"]}},"contracts":{"minItems":1,"type":"array","items":{"type":"string","takRefineString":["xml"]}},"logicalAddresses":{"minItems":1,"type":"array","items":{"type":"string","maxLength":255,"takRefineString":["xml"]}},"integrationAgreement":{"type":"string","takRefineString":["xml"]},"filters":{"type":"array","items":{"type":"object","properties":{"serviceDomain":{"type":"string","pattern":"^\\S+$","takRefineString":["xml"]},"categorizations":{"default":[],"type":"array","items":{"type":"string","takRefineString":["xml"]}}},"required":["serviceDomain"],"additionalProperties":false}},"validFrom":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"validTo":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"wildcardApproval":{"type":"object","properties":{"ref":{"type":"string","takRefineString":["line"]},"approved":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]},"by":{"type":"string","takRefineString":["line"]},"covers":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,30}$"}}},"required":["ref","approved"],"additionalProperties":false},"preExisting":{"type":"boolean"}},"required":["contracts","logicalAddresses"],"additionalProperties":false,"takRefineObject":["oneConsumerField","periodInOrder"]}},"suppressions":{"type":"array","items":{"type":"object","properties":{"rule":{"type":"string","takRefineString":["line"]},"entity":{"type":"string","takRefineString":["line"]},"reason":{"type":"string","takRefineString":["prose"]},"ticket":{"type":"string","takRefineString":["line"]},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","takRefineString":["calendarDay"]}},"required":["rule","reason"],"additionalProperties":false}}},"additionalProperties":false,"$id":"connection"};
-const func93 = require("./refinements").REFINEMENTS["someContract"];
-const func101 = require("./refinements").REFINEMENTS["periodInOrder"];
-const func118 = require("./refinements").REFINEMENTS["oneConsumerField"];
+const func85 = require("./refinements").REFINEMENTS["someContract"];
+const func92 = require("./refinements").REFINEMENTS["periodInOrder"];
+const func106 = require("./refinements").REFINEMENTS["oneConsumerField"];
 const pattern30 = new RegExp("^\\S+$", "");
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3685,7 +3684,7 @@ let data0 = data.description;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!(func5(data0))){
+if(!(func4(data0))){
 validate26.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3726,7 +3725,7 @@ let data2 = data1.ref;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(!(func4(data2))){
+if(!(func3(data2))){
 validate26.errors = [{instancePath:instancePath+"/prestudy/ref",schemaPath:"#/properties/prestudy/properties/ref/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3752,7 +3751,7 @@ validate26.errors = [{instancePath:instancePath+"/prestudy/approved",schemaPath:
 return false;
 }
 else {
-if(!(func10(data3))){
+if(!(func9(data3))){
 validate26.errors = [{instancePath:instancePath+"/prestudy/approved",schemaPath:"#/properties/prestudy/properties/approved/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3774,7 +3773,7 @@ let data4 = data1.by;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data4 === "string"){
-if(!(func4(data4))){
+if(!(func3(data4))){
 validate26.errors = [{instancePath:instancePath+"/prestudy/by",schemaPath:"#/properties/prestudy/properties/by/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3884,7 +3883,7 @@ let data9 = data8.ref;
 const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data9 === "string"){
-if(!(func4(data9))){
+if(!(func3(data9))){
 validate26.errors = [{instancePath:instancePath+"/testEvidence/selfDeclaration/ref",schemaPath:"#/properties/testEvidence/properties/selfDeclaration/properties/ref/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3910,7 +3909,7 @@ validate26.errors = [{instancePath:instancePath+"/testEvidence/selfDeclaration/a
 return false;
 }
 else {
-if(!(func10(data10))){
+if(!(func9(data10))){
 validate26.errors = [{instancePath:instancePath+"/testEvidence/selfDeclaration/approved",schemaPath:"#/properties/testEvidence/properties/selfDeclaration/properties/approved/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -3932,7 +3931,7 @@ let data11 = data8.by;
 const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data11 === "string"){
-if(!(func4(data11))){
+if(!(func3(data11))){
 validate26.errors = [{instancePath:instancePath+"/testEvidence/selfDeclaration/by",schemaPath:"#/properties/testEvidence/properties/selfDeclaration/properties/by/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4028,7 +4027,7 @@ let data15 = data14.ref;
 const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data15 === "string"){
-if(!(func4(data15))){
+if(!(func3(data15))){
 validate26.errors = [{instancePath:instancePath+"/testEvidence/endToEnd/ref",schemaPath:"#/properties/testEvidence/properties/endToEnd/properties/ref/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4054,7 +4053,7 @@ validate26.errors = [{instancePath:instancePath+"/testEvidence/endToEnd/approved
 return false;
 }
 else {
-if(!(func10(data16))){
+if(!(func9(data16))){
 validate26.errors = [{instancePath:instancePath+"/testEvidence/endToEnd/approved",schemaPath:"#/properties/testEvidence/properties/endToEnd/properties/approved/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4076,7 +4075,7 @@ let data17 = data14.by;
 const _errs40 = errors;
 if(errors === _errs40){
 if(typeof data17 === "string"){
-if(!(func4(data17))){
+if(!(func3(data17))){
 validate26.errors = [{instancePath:instancePath+"/testEvidence/endToEnd/by",schemaPath:"#/properties/testEvidence/properties/endToEnd/properties/by/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4191,12 +4190,12 @@ let data22 = data21.producer;
 const _errs51 = errors;
 if(errors === _errs51){
 if(typeof data22 === "string"){
-if(func2(data22) > 255){
+if(data22.length > 255){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/producer",schemaPath:"#/properties/routing/items/properties/producer/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data22))){
+if(!(func2(data22))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/producer",schemaPath:"#/properties/routing/items/properties/producer/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4218,12 +4217,12 @@ let data23 = data21.profile;
 const _errs53 = errors;
 if(errors === _errs53){
 if(typeof data23 === "string"){
-if(func2(data23) > 255){
+if(data23.length > 255){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/profile",schemaPath:"#/properties/routing/items/properties/profile/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data23))){
+if(!(func2(data23))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/profile",schemaPath:"#/properties/routing/items/properties/profile/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4248,7 +4247,7 @@ for(const key6 in data24){
 const _errs58 = errors;
 if(errors === _errs58){
 if(typeof key6 === "string"){
-if(!(func3(key6))){
+if(!(func2(key6))){
 const err0 = {instancePath:instancePath+"/routing/" + i3+"/contracts",schemaPath:"#/properties/routing/items/properties/contracts/allOf/0/propertyNames/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation",propertyName:key6};
 if(vErrors === null){
 vErrors = [err0];
@@ -4294,7 +4293,7 @@ let data25 = data24[key7];
 const _errs61 = errors;
 if(errors === _errs61){
 if(typeof data25 === "string"){
-if(!(func3(data25))){
+if(!(func2(data25))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/contracts/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/routing/items/properties/contracts/additionalProperties/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4310,7 +4309,7 @@ break;
 }
 }
 if(_errs60 === errors){
-if(!(func93(data24))){
+if(!(func85(data24))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/contracts",schemaPath:"#/properties/routing/items/properties/contracts/takRefineObject",keyword:"takRefineObject",params:{},message:"must pass \"takRefineObject\" keyword validation"}];
 return false;
 }
@@ -4344,12 +4343,12 @@ let data27 = data26[i4];
 const _errs65 = errors;
 if(errors === _errs65){
 if(typeof data27 === "string"){
-if(func2(data27) > 255){
+if(data27.length > 255){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/logicalAddresses/" + i4,schemaPath:"#/properties/routing/items/properties/logicalAddresses/items/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data27))){
+if(!(func2(data27))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/logicalAddresses/" + i4,schemaPath:"#/properties/routing/items/properties/logicalAddresses/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4388,7 +4387,7 @@ validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/validFrom",sc
 return false;
 }
 else {
-if(!(func10(data28))){
+if(!(func9(data28))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/validFrom",schemaPath:"#/properties/routing/items/properties/validFrom/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4415,7 +4414,7 @@ validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/validTo",sche
 return false;
 }
 else {
-if(!(func10(data29))){
+if(!(func9(data29))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/validTo",schemaPath:"#/properties/routing/items/properties/validTo/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4457,7 +4456,7 @@ let data31 = data30.ref;
 const _errs74 = errors;
 if(errors === _errs74){
 if(typeof data31 === "string"){
-if(!(func4(data31))){
+if(!(func3(data31))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/wildcardApproval/ref",schemaPath:"#/properties/routing/items/properties/wildcardApproval/properties/ref/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4483,7 +4482,7 @@ validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/wildcardAppro
 return false;
 }
 else {
-if(!(func10(data32))){
+if(!(func9(data32))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/wildcardApproval/approved",schemaPath:"#/properties/routing/items/properties/wildcardApproval/properties/approved/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4505,7 +4504,7 @@ let data33 = data30.by;
 const _errs78 = errors;
 if(errors === _errs78){
 if(typeof data33 === "string"){
-if(!(func4(data33))){
+if(!(func3(data33))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3+"/wildcardApproval/by",schemaPath:"#/properties/routing/items/properties/wildcardApproval/properties/by/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4588,7 +4587,7 @@ else {
 var valid9 = true;
 }
 if(valid9){
-if(!(func101(data21))){
+if(!(func92(data21))){
 validate26.errors = [{instancePath:instancePath+"/routing/" + i3,schemaPath:"#/properties/routing/items/takRefineObject",keyword:"takRefineObject",params:{},message:"must pass \"takRefineObject\" keyword validation"}];
 return false;
 }
@@ -4652,12 +4651,12 @@ let data39 = data38.consumer;
 const _errs91 = errors;
 if(errors === _errs91){
 if(typeof data39 === "string"){
-if(func2(data39) > 255){
+if(data39.length > 255){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/consumer",schemaPath:"#/properties/authorizations/items/properties/consumer/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data39))){
+if(!(func2(data39))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/consumer",schemaPath:"#/properties/authorizations/items/properties/consumer/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4691,12 +4690,12 @@ let data41 = data40[i7];
 const _errs95 = errors;
 if(errors === _errs95){
 if(typeof data41 === "string"){
-if(func2(data41) > 255){
+if(data41.length > 255){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/consumers/" + i7,schemaPath:"#/properties/authorizations/items/properties/consumers/items/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data41))){
+if(!(func2(data41))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/consumers/" + i7,schemaPath:"#/properties/authorizations/items/properties/consumers/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4742,7 +4741,7 @@ let data43 = data42[i8];
 const _errs99 = errors;
 if(errors === _errs99){
 if(typeof data43 === "string"){
-if(!(func3(data43))){
+if(!(func2(data43))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/contracts/" + i8,schemaPath:"#/properties/authorizations/items/properties/contracts/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4787,12 +4786,12 @@ let data45 = data44[i9];
 const _errs103 = errors;
 if(errors === _errs103){
 if(typeof data45 === "string"){
-if(func2(data45) > 255){
+if(data45.length > 255){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/logicalAddresses/" + i9,schemaPath:"#/properties/authorizations/items/properties/logicalAddresses/items/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 else {
-if(!(func3(data45))){
+if(!(func2(data45))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/logicalAddresses/" + i9,schemaPath:"#/properties/authorizations/items/properties/logicalAddresses/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4826,7 +4825,7 @@ let data46 = data38.integrationAgreement;
 const _errs105 = errors;
 if(errors === _errs105){
 if(typeof data46 === "string"){
-if(!(func3(data46))){
+if(!(func2(data46))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/integrationAgreement",schemaPath:"#/properties/authorizations/items/properties/integrationAgreement/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4882,7 +4881,7 @@ validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/filter
 return false;
 }
 else {
-if(!(func3(data49))){
+if(!(func2(data49))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/filters/" + i10+"/serviceDomain",schemaPath:"#/properties/authorizations/items/properties/filters/items/properties/serviceDomain/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4910,7 +4909,7 @@ let data51 = data50[i11];
 const _errs116 = errors;
 if(errors === _errs116){
 if(typeof data51 === "string"){
-if(!(func3(data51))){
+if(!(func2(data51))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/filters/" + i10+"/categorizations/" + i11,schemaPath:"#/properties/authorizations/items/properties/filters/items/properties/categorizations/items/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4968,7 +4967,7 @@ validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/validF
 return false;
 }
 else {
-if(!(func10(data52))){
+if(!(func9(data52))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/validFrom",schemaPath:"#/properties/authorizations/items/properties/validFrom/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -4995,7 +4994,7 @@ validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/validT
 return false;
 }
 else {
-if(!(func10(data53))){
+if(!(func9(data53))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/validTo",schemaPath:"#/properties/authorizations/items/properties/validTo/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -5037,7 +5036,7 @@ let data55 = data54.ref;
 const _errs125 = errors;
 if(errors === _errs125){
 if(typeof data55 === "string"){
-if(!(func4(data55))){
+if(!(func3(data55))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/wildcardApproval/ref",schemaPath:"#/properties/authorizations/items/properties/wildcardApproval/properties/ref/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -5063,7 +5062,7 @@ validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/wildca
 return false;
 }
 else {
-if(!(func10(data56))){
+if(!(func9(data56))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/wildcardApproval/approved",schemaPath:"#/properties/authorizations/items/properties/wildcardApproval/properties/approved/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -5085,7 +5084,7 @@ let data57 = data54.by;
 const _errs129 = errors;
 if(errors === _errs129){
 if(typeof data57 === "string"){
-if(!(func4(data57))){
+if(!(func3(data57))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6+"/wildcardApproval/by",schemaPath:"#/properties/authorizations/items/properties/wildcardApproval/properties/by/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -5168,12 +5167,12 @@ else {
 var valid17 = true;
 }
 if(valid17){
-if(!(func118(data38))){
+if(!(func106(data38))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6,schemaPath:"#/properties/authorizations/items/takRefineObject",keyword:"takRefineObject",params:{},message:"must pass \"takRefineObject\" keyword validation"}];
 return false;
 }
 else {
-if(!(func101(data38))){
+if(!(func92(data38))){
 validate26.errors = [{instancePath:instancePath+"/authorizations/" + i6,schemaPath:"#/properties/authorizations/items/takRefineObject",keyword:"takRefineObject",params:{},message:"must pass \"takRefineObject\" keyword validation"}];
 return false;
 }
@@ -5241,7 +5240,7 @@ let data63 = data62.rule;
 const _errs142 = errors;
 if(errors === _errs142){
 if(typeof data63 === "string"){
-if(!(func4(data63))){
+if(!(func3(data63))){
 validate26.errors = [{instancePath:instancePath+"/suppressions/" + i13+"/rule",schemaPath:"#/properties/suppressions/items/properties/rule/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -5262,7 +5261,7 @@ let data64 = data62.entity;
 const _errs144 = errors;
 if(errors === _errs144){
 if(typeof data64 === "string"){
-if(!(func4(data64))){
+if(!(func3(data64))){
 validate26.errors = [{instancePath:instancePath+"/suppressions/" + i13+"/entity",schemaPath:"#/properties/suppressions/items/properties/entity/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -5283,7 +5282,7 @@ let data65 = data62.reason;
 const _errs146 = errors;
 if(errors === _errs146){
 if(typeof data65 === "string"){
-if(!(func5(data65))){
+if(!(func4(data65))){
 validate26.errors = [{instancePath:instancePath+"/suppressions/" + i13+"/reason",schemaPath:"#/properties/suppressions/items/properties/reason/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -5304,7 +5303,7 @@ let data66 = data62.ticket;
 const _errs148 = errors;
 if(errors === _errs148){
 if(typeof data66 === "string"){
-if(!(func4(data66))){
+if(!(func3(data66))){
 validate26.errors = [{instancePath:instancePath+"/suppressions/" + i13+"/ticket",schemaPath:"#/properties/suppressions/items/properties/ticket/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
@@ -5330,7 +5329,7 @@ validate26.errors = [{instancePath:instancePath+"/suppressions/" + i13+"/expires
 return false;
 }
 else {
-if(!(func10(data67))){
+if(!(func9(data67))){
 validate26.errors = [{instancePath:instancePath+"/suppressions/" + i13+"/expires",schemaPath:"#/properties/suppressions/items/properties/expires/takRefineString",keyword:"takRefineString",params:{},message:"must pass \"takRefineString\" keyword validation"}];
 return false;
 }
