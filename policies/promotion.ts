@@ -2,21 +2,19 @@ import type { Rule, RuleFinding } from '../src/check/types';
 import { policyOf } from '../src/check/settings';
 import type { EnvironmentState, GroupContract } from '../src/model/state';
 import { consumerKey } from '../src/resolve/expand';
+import { PairMap } from '../src/check/pair-map';
 
 const contractOf = (c: { namespace?: string; ref: string }) => c.namespace ?? c.ref;
 
-/**
- * (producer, contract) of every routing group and (consumer, contract) of every authorization group,
- * as natural keys joined from the lower-case keys the groups hold (the same string, see expand.ts).
- */
-function promotedPairs(state: EnvironmentState): { routing: Set<string>; authorizations: Set<string> } {
-  const routing = new Set<string>();
-  const authorizations = new Set<string>();
+/** (producer, contract) of every routing group and (consumer, contract) of every authorization group, by their lower-case keys. */
+function promotedPairs(state: EnvironmentState): { routing: PairMap<true>; authorizations: PairMap<true> } {
+  const routing = new PairMap<true>();
+  const authorizations = new PairMap<true>();
   for (const g of state.routingGroups) {
     const producer = g.decl.producer.toLowerCase();
-    for (const c of g.contracts) routing.add([producer, c.key].join('|'));
+    for (const c of g.contracts) routing.set(producer, c.key, true);
   }
-  for (const g of state.authorizationGroups) for (const c of g.contracts) authorizations.add([consumerKey(g), c.key].join('|'));
+  for (const g of state.authorizationGroups) for (const c of g.contracts) authorizations.set(consumerKey(g), c.key, true);
   return { routing, authorizations };
 }
 
@@ -32,9 +30,9 @@ const promotion: Rule = (state, { repository }) => {
   const promoted = promotedPairs(source);
   const out: RuleFinding[] = [];
   // The contract, not its location: a line is found only for a finding.
-  const check = (set: Set<string>, system: string, systemKey: string, c: GroupContract, what: string) => {
-    const key = [systemKey, c.key].join('|');
-    if (set.has(key)) return;
+  const check = (pairs: PairMap<true>, system: string, systemKey: string, c: GroupContract, what: string) => {
+    if (pairs.has(systemKey, c.key)) return;
+    const key = `${systemKey}|${c.key}`;
     out.push({ message: `${what} ${system} for ${contractOf(c)} is not in ${from}, which ${state.name} promotes from; order and test it in ${from} first`, location: c.location, entity: key });
   };
   for (const g of state.routingGroups) {
