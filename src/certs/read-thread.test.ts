@@ -57,7 +57,7 @@ describe('CertificateThread', () => {
     const [root] = await files();
     const thread = new CertificateThread();
     thread.add(root);
-    await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await thread.stop();
     expect(await thread.finish()).toBe(false);
     expect(summary(root)).toEqual(summary(Buffer.from(root)));
   }, 30_000);

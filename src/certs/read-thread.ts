@@ -55,8 +55,13 @@ export class CertificateThread {
     this.worker.postMessage('done' satisfies Message);
     const batch = await this.answer;
     if (batch) adoptBatch(this.sent, batch);
-    await this.worker.terminate();
+    await this.stop();
     return batch !== undefined;
+  }
+
+  /** Ends the thread, answered or not. */
+  stop(): Promise<number> {
+    return this.worker.terminate();
   }
 }
 

@@ -90,18 +90,23 @@ export async function loadRepository(reader: RepositoryReader, cache?: ParseCach
   const everyFile = reader.listRepository?.();
   const files = await reader.list();
   const certificates = certificateThread(files, options.certificateThreadFrom ?? CERTIFICATE_THREAD_FROM);
-  for (const file of files) {
-    try {
-      await loadOne(reader, file, { result, checked, typescript: policy.run ? typescript : undefined, cache, certificates });
-    } catch (error) {
-      if (error instanceof UnreadableFile) problem(file, error.message);
-      else if (isStackOverflow(error)) problem(file, 'nests too deeply to be read (thousands of levels); write it flat');
-      else throw error;
+  try {
+    for (const file of files) {
+      try {
+        await loadOne(reader, file, { result, checked, typescript: policy.run ? typescript : undefined, cache, certificates });
+      } catch (error) {
+        if (error instanceof UnreadableFile) problem(file, error.message);
+        else if (isStackOverflow(error)) problem(file, 'nests too deeply to be read (thousands of levels); write it flat');
+        else throw error;
+      }
     }
+    await runTypeScript(typescript, result, policy, problem);
+    result.privateKeys.push(...(await scanOtherFiles(reader, everyFile, checked)));
+    await certificates?.finish();
+  } finally {
+    // A load that failed leaves no thread behind (a server loads again and again).
+    void certificates?.stop();
   }
-  await runTypeScript(typescript, result, policy, problem);
-  result.privateKeys.push(...(await scanOtherFiles(reader, everyFile, checked)));
-  await certificates?.finish();
   return result;
 }
 
