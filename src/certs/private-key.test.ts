@@ -81,6 +81,9 @@ describe('findPrivateKey', () => {
       expect(findPrivateKeyInValue(pem)?.kind).toBe('a PEM "PRIVATE KEY" block');
       expect(findPrivateKeyInValue(Buffer.from(pem).toString('base64'))?.kind).toBe('a PEM "PRIVATE KEY" block, base64-encoded');
       expect(findPrivateKeyInValue('https://formular.qa.example.se/forminteraction/GetForms/2/rivtabp21')).toBeUndefined();
+      const ed25519 = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+      expect(findPrivateKeyInValue(`key ${ed25519}`)?.kind).toBe('a DER-encoded private key, base64-encoded');
+      expect(findPrivateKeyInValue('PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: x')?.kind).toBe('a PuTTY private key file');
       const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
       expect(findPrivateKeyInValue(publicKey.export({ type: 'spki', format: 'der' }).toString('base64'))).toBeUndefined();
     });

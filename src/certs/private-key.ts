@@ -60,11 +60,6 @@ function nextRun(data: Buffer | string, from: number): number {
   return -1;
 }
 
-/** Whether the bytes (or the string) hold a run of base64 long enough to be an encoded key. */
-function hasBase64Run(data: Buffer | string): boolean {
-  return nextRun(data, 0) >= 0;
-}
-
 /**
  * The shortest base64 that can hold key material once decoded: a PEM block's header, a line break
  * and the 16 characters of key data PEM_KEY asks for are 44 bytes, 60 characters in base64 (a DER
@@ -189,12 +184,26 @@ function isBase64Char(c: number): boolean {
 
 /**
  * Whether a string value (a decoded YAML or TypeScript value) may hold key material: a cheap test
- * first, so that the millions of short values of a large repository cost next to nothing.
+ * first, so that the millions of short values of a large repository cost next to nothing. The test
+ * passes everything `findPrivateKey` can find in a string's UTF-8 bytes: a PEM block (its marker), a
+ * PEM in UTF-16 (its NULs), a PuTTY file, or base64 long enough to decode; binary stores and DER keys
+ * start with bytes no UTF-8 text holds. URLs, whose paths are runs of base64 characters too short to
+ * hold a key, are not read again as bytes.
  */
 export function findPrivateKeyInValue(value: string): PrivateKeyMatch | undefined {
   if (value.length < MIN_RUN) return undefined;
-  const suspicious = value.includes(MARKER) || hasBase64Run(value);
+  const suspicious = value.includes(MARKER) || value.includes('\0') || value.startsWith(PUTTY_TEXT) || holdsEncodedRun(value);
   return suspicious ? findPrivateKey(Buffer.from(value, 'utf8')) : undefined;
+}
+
+const PUTTY_TEXT = PUTTY.toString('latin1');
+
+/** Whether the text has a run of base64 long enough for `encodedKey` to decode. */
+function holdsEncodedRun(text: string): boolean {
+  const first = nextRun(text, 0);
+  if (first < 0) return false;
+  for (const m of base64Runs(text, first)) if (m[0].length >= MIN_ENCODED_KEY) return true;
+  return false;
 }
 
 /**
