@@ -28,40 +28,54 @@ export function privateKeyIn(file: string, bytes: Buffer): PrivateKeyFile | unde
  */
 export function redactPrivateKeys(value: unknown): RedactedValue[] {
   const found: RedactedValue[] = [];
-  // An explicit stack: a deeply nested value must not overflow the call stack. Paths are built only
-  // for containers and finds: a catalog of a million short strings costs one typeof each.
-  const stack: { node: object; path: PathSegment[] }[] = [];
-  if (value && typeof value === 'object') stack.push({ node: value, path: [] });
-  const visit = (container: Record<PathSegment, unknown>, key: PathSegment, path: PathSegment[]) => {
-    const child = container[key];
+  // An explicit stack: a deeply nested value must not overflow the call stack. A container knows its
+  // parent and its key there, and a path is built only for a find: a catalog of a million short
+  // strings costs one typeof each.
+  const stack: Container[] = [];
+  if (value && typeof value === 'object') stack.push({ node: value as Record<PathSegment, unknown> });
+  const visit = (container: Container, key: PathSegment) => {
+    const child = container.node[key];
     if (typeof child === 'string') {
       const inValue = findPrivateKeyInValue(child);
       if (inValue) {
-        container[key] = REDACTED;
-        found.push({ path: [...path, key], kind: inValue.kind });
+        container.node[key] = REDACTED;
+        found.push({ path: [...pathOf(container), key], kind: inValue.kind });
       }
-    } else if (child && typeof child === 'object') stack.push({ node: child, path: [...path, key] });
+    } else if (child && typeof child === 'object') stack.push({ node: child as Record<PathSegment, unknown>, parent: container, key });
   };
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const container = stack.pop()!;
+    const { node } = container;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) visit(node as unknown as Record<PathSegment, unknown>, i, path);
+      for (let i = 0; i < node.length; i++) visit(container, i);
       continue;
     }
-    const record = node as Record<PathSegment, unknown>;
-    for (const key of Object.keys(record)) {
+    for (const key of Object.keys(node)) {
       const inKey = findPrivateKeyInValue(key);
       if (!inKey) {
-        visit(record, key, path);
+        visit(container, key);
         continue;
       }
-      record[REDACTED] = record[key];
-      delete record[key];
-      found.push({ path, kind: inKey.kind });
-      visit(record, REDACTED, path);
+      node[REDACTED] = node[key];
+      delete node[key];
+      found.push({ path: pathOf(container), kind: inKey.kind });
+      visit(container, REDACTED);
     }
   }
   return found;
+}
+
+/** A mapping or a sequence met in the walk, and where its parent holds it. */
+interface Container {
+  node: Record<PathSegment, unknown>;
+  parent?: Container;
+  key?: PathSegment;
+}
+
+function pathOf(container: Container): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let c: Container | undefined = container; c?.parent; c = c.parent) path.unshift(c.key!);
+  return path;
 }
 
 /**
