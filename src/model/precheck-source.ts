@@ -20,13 +20,21 @@ const KEYWORDS = { string: 'takRefineString', object: 'takRefineObject' } as con
 const refinementNames = new Map<unknown, RefinementName>(Object.entries(REFINEMENTS).map(([name, fn]) => [fn, name as RefinementName]));
 
 /**
- * zod checks whose JSON Schema form means what the check does. String lengths are the one
- * difference: zod counts code points, the precheck UTF-16 units (`unicode: false`), which is as fast
- * as reading a property, where counting code points walks every identifier of a catalog. A unit count
- * is never below the code-point count, so the precheck is only stricter: a value with characters
- * outside the BMP near the limit is left to zod.
+ * zod types whose JSON Schema means what the type does; any other (a date, a transform, a custom
+ * type) is refused. Objects must be strict (strip mode drops unknown keys, which the precheck would
+ * keep) and records keyed by strings (an enum key makes zod require every key).
+ */
+const EXACT_TYPES = new Set(['string', 'number', 'boolean', 'null', 'object', 'array', 'record', 'enum', 'literal', 'optional', 'nullable', 'default', 'union']);
+
+/**
+ * zod checks whose JSON Schema form means what the check does. String lengths differ: zod counts
+ * code points, the precheck UTF-16 units (`unicode: false`, as fast as reading a property, where
+ * counting code points walks every identifier of a catalog). A unit count is never below the
+ * code-point count, so a maximum is only stricter (a value with characters outside the BMP near the
+ * limit is left to zod); a minimum or an exact length of a string is refused.
  */
 const EXACT_CHECKS = new Set(['min_length', 'max_length', 'length_equals', 'greater_than', 'less_than', 'number_format']);
+const STRING_LENGTH_CHECKS_REFUSED = new Set(['min_length', 'length_equals']);
 /** String formats whose zod check is a test of the pattern the JSON Schema carries. */
 const PATTERN_FORMATS = new Set(['regex', 'email']);
 
@@ -41,7 +49,9 @@ interface CheckDef {
 
 /** A string format (`z.email()`) is a check itself, besides the checks added to a schema. */
 interface ZodInternals {
-  _zod: { def: Partial<CheckDef> & { type: string; checks?: { _zod: { def: CheckDef } }[] } };
+  _zod: {
+    def: Partial<CheckDef> & { type: string; checks?: { _zod: { def: CheckDef } }[]; catchall?: unknown; keyType?: ZodInternals };
+  };
 }
 
 /**
@@ -56,7 +66,9 @@ function refuse(json: Json): void {
 
 function annotate(zodSchema: ZodInternals, json: Json): void {
   const { def } = zodSchema._zod;
-  if (def.type === 'custom' || def.type === 'pipe' || def.type === 'transform' || def.type === 'catch') return refuse(json);
+  if (!EXACT_TYPES.has(def.type)) return refuse(json);
+  if (def.type === 'object' && !def.catchall) return refuse(json);
+  if (def.type === 'record' && def.keyType?._zod.def.type !== 'string') return refuse(json);
   const refinements: RefinementName[] = [];
   const checks = [...(def.check ? [def as CheckDef] : []), ...(def.checks ?? []).map((check) => check._zod.def)];
   for (const c of checks) {
@@ -66,7 +78,7 @@ function annotate(zodSchema: ZodInternals, json: Json): void {
       else return refuse(json);
     } else if (c.check === 'string_format') {
       if (!PATTERN_FORMATS.has(c.format ?? '') || !c.pattern || c.pattern.flags !== '') return refuse(json);
-    } else if (!EXACT_CHECKS.has(c.check)) return refuse(json);
+    } else if (!EXACT_CHECKS.has(c.check) || (def.type === 'string' && STRING_LENGTH_CHECKS_REFUSED.has(c.check))) return refuse(json);
   }
   if (refinements.length === 0) return;
   const keyword = def.type === 'string' ? KEYWORDS.string : def.type === 'object' || def.type === 'record' ? KEYWORDS.object : undefined;

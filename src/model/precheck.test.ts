@@ -10,7 +10,8 @@ import { loadRepository } from '../load';
 import type { FileKind } from '../load/layout';
 import { WorkingTreeReader } from '../load/reader';
 import { precheck } from './precheck';
-import { precheckSource } from './precheck-source';
+import { jsonSchemaOf, precheckSource } from './precheck-source';
+import { z } from 'zod';
 import { declarationSchemas } from './schemas';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -170,5 +171,18 @@ describe('precheck', () => {
     const environment = { name: 'qa', platform: 'P', stage: 'qa', orderEndpoint: 'https://orders.example.se' };
     expect(declarationSchemas.environment.safeParse(structuredClone(environment)).success).toBe(true);
     expect(precheck('environment', environment)).toBe(false);
+  });
+
+  it('refuses in the generated schema what JSON Schema would say otherwise than zod: strip-mode objects, unknown types, string minimums, unknown refinements', () => {
+    const refused = (schema: z.ZodType) => (jsonSchemaOf(schema) as { not?: object }).not !== undefined;
+    expect(refused(z.strictObject({ a: z.string().max(3) }))).toBe(false);
+    expect(refused(z.object({ a: z.string() }))).toBe(true);
+    expect(refused(z.date())).toBe(true);
+    expect(refused(z.string().transform((v) => v.trim()))).toBe(true);
+    expect(refused(z.string().min(2))).toBe(true);
+    expect(refused(z.array(z.string()).min(2))).toBe(false);
+    expect(refused(z.string().refine((v) => v !== 'x'))).toBe(true);
+    expect(refused(z.url())).toBe(true);
+    expect(refused(z.record(z.enum(['a', 'b']), z.string()))).toBe(true);
   });
 });
