@@ -67,8 +67,9 @@ function fastList<T extends z.ZodType<string>>(exact: z.ZodArray<T>, accepts: (v
   return list;
 }
 
-/** Each `fastList` and the list schema it validates as, for the precheck's generator (scripts/precheck.ts). */
+/** Each `fastList` and the list schema it validates as, for the precheck's generator (precheck-source.ts). */
 export const fastLists = new WeakMap<z.ZodType, z.ZodType>();
+
 const environmentName = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a lower-case environment name such as test, qa or prod');

@@ -32,8 +32,8 @@ export interface Declarations {
 let loaded: typeof s.declarationSchemas | undefined;
 
 /**
- * The schema of each kind of file, loaded when a file first needs validating: when every file
- * comes validated from the parse cache, the run never loads the schema library at all.
+ * The schema of each kind of file, loaded when a file first needs zod: when every file comes
+ * validated from the parse cache or passes the precheck, the run never loads the schema library.
  */
 function schemas(): typeof s.declarationSchemas {
   return (loaded ??= (require('../model/schemas') as typeof s).declarationSchemas);
