@@ -27,7 +27,9 @@ function codeFingerprint(): string {
   return hash.digest('hex');
 }
 
-const VERSION = `7/${codeFingerprint()}`;
+let version: string | undefined;
+/** The cache's version: computed when a cache is first read or written, not by every command that loads this module (`--no-cache`). */
+const cacheVersion = () => (version ??= `7/${codeFingerprint()}`);
 
 interface CacheFile {
   version: string;
@@ -79,7 +81,7 @@ function cacheFile(root: string): string | undefined {
 function readCache(file: string): CacheFile['values'] {
   try {
     const parsed = JSON.parse(readFileSync(file, 'latin1')) as CacheFile;
-    return parsed.version === VERSION && parsed.values && typeof parsed.values === 'object' ? parsed.values : {};
+    return parsed.version === cacheVersion() && parsed.values && typeof parsed.values === 'object' ? parsed.values : {};
   } catch {
     return {};
   }
@@ -113,7 +115,7 @@ function writeCache(file: string, cache: ParseCache): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, asciiOnly(JSON.stringify({ version: VERSION, values } satisfies CacheFile)));
+    writeFileSync(tmp, asciiOnly(JSON.stringify({ version: cacheVersion(), values } satisfies CacheFile)));
     renameSync(tmp, file);
     return true;
   } catch {
