@@ -11,7 +11,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import standaloneCode from 'ajv/dist/standalone';
 import { _, type KeywordCxt } from 'ajv';
 import { z } from 'zod';
-import { declarationSchemas, fastLists } from './schemas';
+import { declarationSchemas } from './schemas';
 import { REFINEMENTS, type RefinementName } from './refinements';
 
 /** The keywords that call refinements by name: on strings, and on objects (ajv applies each only to its type). */
@@ -92,16 +92,7 @@ export function jsonSchemaOf(schema: z.ZodType): Json {
     io: 'input',
     target: 'draft-2020-12',
     unrepresentable: 'any',
-    override: ({ zodSchema, jsonSchema }) => {
-      const exact = fastLists.get(zodSchema as unknown as z.ZodType);
-      if (exact) {
-        const { $schema: _ignored, ...list } = jsonSchemaOf(exact);
-        for (const key of Object.keys(jsonSchema)) delete (jsonSchema as Json)[key];
-        Object.assign(jsonSchema, list);
-        return;
-      }
-      annotate(zodSchema as unknown as ZodInternals, jsonSchema as Json);
-    },
+    override: ({ zodSchema, jsonSchema }) => annotate(zodSchema as unknown as ZodInternals, jsonSchema as Json),
   }) as Json;
 }
 

@@ -44,32 +44,6 @@ export const isoDate = z
   .refine(REFINEMENTS.calendarDay, 'is not a real calendar date (check the day of the month)');
 const IDENTIFIER_MAX = 255;
 const identifier = data.max(IDENTIFIER_MAX, `must be at most ${IDENTIFIER_MAX} characters`);
-/** What `data` and `identifier` accept, as plain tests (see `fastList`). */
-const isData = (value: unknown) => typeof value === 'string' && REFINEMENTS.xml(value);
-const isIdentifier = (value: unknown) => isData(value) && (value as string).length <= IDENTIFIER_MAX;
-
-/**
- * A list that large catalogs fill by the hundred thousand (a group's logical addresses, an
- * authorization's contracts): tested in one pass with `accepts`, which must accept exactly what the
- * items' schema does, and only when that fails validated by `exact`, so that each problem is worded
- * and located as in any other list. A list validated item by item costs zod two objects per item, a
- * third of a large repository's validation.
- */
-function fastList<T extends z.ZodType<string>>(exact: z.ZodArray<T>, accepts: (value: unknown) => boolean, min: number) {
-  const list = z.custom<z.output<T>[]>().check((payload) => {
-    const value = payload.value;
-    if (Array.isArray(value) && value.length >= min && value.every(accepts)) return;
-    const result = exact.safeParse(value, { reportInput: true });
-    // Finished issues (worded, with their input) are raw issues that need no more finishing.
-    if (!result.success) payload.issues.push(...(result.error.issues as typeof payload.issues));
-  });
-  fastLists.set(list, exact);
-  return list;
-}
-
-/** Each `fastList` and the list schema it validates as, for the precheck's generator (precheck-source.ts). */
-export const fastLists = new WeakMap<z.ZodType, z.ZodType>();
-
 const environmentName = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,30}$/, 'must be a lower-case environment name such as test, qa or prod');
@@ -262,7 +236,7 @@ export const environmentSchema = z.strictObject({
 });
 
 /** A group's logical addresses: one at least (a group emptied of them is to be removed). */
-const groupAddresses = fastList(z.array(identifier).min(1, 'lists no logical address; remove the group (routing or authorization) if none is left'), isIdentifier, 1);
+const groupAddresses = z.array(identifier).min(1, 'lists no logical address; remove the group (routing or authorization) if none is left');
 
 const validity = {
   validFrom: isoDate.optional(),
@@ -304,7 +278,7 @@ export const authorizationGroupSchema = z
   .strictObject({
     consumer: identifier.optional(),
     consumers: z.array(identifier).min(1).optional(),
-    contracts: fastList(z.array(data).min(1), isData, 1),
+    contracts: z.array(data).min(1),
     logicalAddresses: groupAddresses,
     integrationAgreement: data.optional(),
     filters: z.array(filterSchema).optional(),
