@@ -1,4 +1,5 @@
-import { stockholmDayOf, stockholmOffset, stockholmTimestamp } from '../model/days';
+import fc from 'fast-check';
+import { stockholmDay, stockholmDayOf, stockholmOffset, stockholmTimestamp } from '../model/days';
 import { isoDay } from '../check/periods';
 import { executionTimestamp, orderDay } from './order/dates';
 import { timestampOf } from './tak-export/dates';
@@ -30,6 +31,14 @@ describe('today', () => {
     expect(isoDay(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
     expect(isoDay(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
     expect(isoDay(new Date('2026-06-30T21:30:00Z'))).toBe('2026-06-30');
+  });
+
+  it('agrees with the time-zone data for any instant, near midnight and far from today', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+    // Most draws fall within two hours of a UTC midnight, where the two offsets give different days.
+    const nearMidnight = fc.tuple(fc.integer({ min: -30_000, max: 80_000 }), fc.integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 }));
+    const instant = fc.oneof(nearMidnight.map(([day, off]) => day * 86_400_000 + off), fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(10_050, 0, 1) }));
+    fc.assert(fc.property(instant, (time) => stockholmDay(new Date(time)) === zone.format(new Date(time))), { seed: 12, numRuns: 5000 });
   });
 
   it('keeps a --now date (UTC midnight) as written', () => {

@@ -6,8 +6,22 @@
  * rows has only a few thousand distinct timestamps.
  */
 const ZONE = 'Europe/Stockholm';
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' });
+/**
+ * The formats are made when first used: the first one loads the time-zone data, 20 ms of a command
+ * that may never need it (`tak validate` asks only for today, which `stockholmDay` mostly finds without).
+ */
+let formats: { day: Intl.DateTimeFormat; offset: Intl.DateTimeFormat; clock: Intl.DateTimeFormat } | undefined;
+function format() {
+  return (formats ??= {
+    day: new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }),
+    offset: new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }),
+    clock: new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+  });
+}
+const HOUR = 3_600_000;
+/** Stockholm has kept Central European time, UTC+1 or (in summer) UTC+2, from 1900 on; until year 9999, toISOString writes the day as en-CA does. */
+const CET_FROM = Date.UTC(1900, 0, 1);
+const FOUR_DIGIT_YEARS_UNTIL = Date.UTC(9999, 11, 31);
 /** A day, optionally with a time and an offset written with or without a colon (`+0000`, `+02:00`, `Z`). */
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -38,15 +52,19 @@ function parseDay(timestamp: string): string | undefined {
 
 /** The Stockholm day of an instant: the day the catalog counts it in. */
 export function stockholmDay(instant: Date): string {
-  return dayFormat.format(instant);
+  const time = instant.getTime();
+  if (time >= CET_FROM && time < FOUR_DIGIT_YEARS_UNTIL) {
+    // Either offset gives the same day for all but the hour before midnight: no need to know which.
+    const winter = new Date(time + HOUR).toISOString().slice(0, 10);
+    if (winter === new Date(time + 2 * HOUR).toISOString().slice(0, 10)) return winter;
+  }
+  return format().day.format(instant);
 }
-
-const clockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 /** An instant as Stockholm's wall clock with its offset, `yyyy-MM-dd'T'HH:mm:ssZ` (e.g. `2026-11-23T01:30:00+0100`). */
 export function stockholmTimestamp(instant: Date): string {
-  const offset = offsetFormat.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  return `${stockholmDay(instant)}T${clockFormat.format(instant)}${offset === 'GMT' ? '+0000' : offset.slice(3).replace(':', '')}`;
+  const offset = format().offset.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return `${stockholmDay(instant)}T${format().clock.format(instant)}${offset === 'GMT' ? '+0000' : offset.slice(3).replace(':', '')}`;
 }
 
 /**
@@ -59,7 +77,7 @@ export function stockholmOffset(day: string, at: 'start' | 'end'): string {
   let offset = offsets.get(key);
   if (offset === undefined) {
     const instant = new Date(`${day}T${at === 'start' ? '00' : '12'}:00:00Z`);
-    const name = offsetFormat.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const name = format().offset.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
     offset = name === 'GMT' ? '+00:00' : name.slice(3);
     offsets.set(key, offset);
   }
